@@ -1,0 +1,12 @@
+export { createPrismaClient, type PrismaClientOptions } from './prisma-client.js';
+export { migrateDatabase, MigrationFailedError } from './migrations.js';
+export {
+  databaseNameOf,
+  ensureDatabaseExists,
+  redactDatabaseUrl,
+  withDatabaseName,
+  withMaintenanceConnection,
+  quoteIdentifier,
+} from './database-admin.js';
+export { PrismaClient, Prisma } from './generated/prisma/client.js';
+export type * from './generated/prisma/models.js';

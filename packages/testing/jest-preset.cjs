@@ -1,0 +1,37 @@
+// One jest setup for every briefwatch package: TypeScript through SWC (with decorator
+// metadata, so NestJS dependency injection works), native ES modules, and
+// `@briefwatch/*` imports resolved to their sources so tests never wait on a build.
+const path = require('node:path');
+
+const packagesDir = path.resolve(__dirname, '..');
+
+module.exports = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2023',
+          keepClassNames: true,
+        },
+        module: { type: 'es6' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@briefwatch/([a-z-]+)$': `${packagesDir}/$1/src/index.ts`,
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Integration tests start real brokers' consumers: give them room, and fail loudly
+  // instead of hanging when something is left open.
+  testTimeout: 60_000,
+  forceExit: false,
+  detectOpenHandles: false,
+};

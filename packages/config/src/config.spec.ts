@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('gives every setting a working local default', () => {
+    const config = loadConfig('api', {});
+    expect(config.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/briefwatch');
+    expect(config.kafka).toEqual({ brokers: ['127.0.0.1:9092'], clientId: 'briefwatch-api', topicPrefix: '' });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.log.format).toBe('pretty');
+  });
+
+  it('reads brokers as a comma-separated list and logs JSON in production', () => {
+    const config = loadConfig('relay', { KAFKA_BROKERS: 'a:9092, b:9093', NODE_ENV: 'production' });
+    expect(config.kafka.brokers).toEqual(['a:9092', 'b:9093']);
+    expect(config.log.format).toBe('json');
+  });
+
+  it('reports every invalid variable at once, by name', () => {
+    let error: unknown;
+    try {
+      loadConfig('api', { API_PORT: 'eighty', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'nohost' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/API_PORT/);
+    expect(problems).toMatch(/DATABASE_URL: must be a postgresql/);
+    expect(problems).toMatch(/KAFKA_BROKERS/);
+  });
+});

@@ -1,0 +1,1 @@
+export { loadConfig, ConfigError, type BriefwatchConfig, type Environment } from './config.js';

@@ -1,0 +1,66 @@
+import type { EventDefinition } from './event-definition.js';
+import type { EventEnvelope } from './envelope.js';
+import { SourceRegisteredV1 } from './source/source-registered.v1.js';
+
+/** Every event contract briefwatch has published, current and past. */
+const DEFINITIONS: readonly EventDefinition[] = [SourceRegisteredV1];
+
+/** Turns data of an older schema version into the next one. Registered per (type, from-version). */
+type Upcaster = (data: unknown) => unknown;
+const UPCASTERS = new Map<string, Upcaster>();
+
+const key = (type: string, schemaVersion: number) => `${type}@v${schemaVersion}`;
+const byKey = new Map(DEFINITIONS.map((definition) => [key(definition.type, definition.schemaVersion), definition]));
+const latestVersion = new Map<string, number>();
+for (const definition of DEFINITIONS) {
+  latestVersion.set(definition.type, Math.max(latestVersion.get(definition.type) ?? 0, definition.schemaVersion));
+}
+
+export class UnknownEventError extends Error {
+  readonly code = 'EVENT.UNKNOWN_TYPE';
+  constructor(type: string, schemaVersion: number) {
+    super(`no contract for event ${key(type, schemaVersion)}`);
+    this.name = 'UnknownEventError';
+  }
+}
+
+export class InvalidEventDataError extends Error {
+  readonly code = 'EVENT.INVALID_DATA';
+  constructor(type: string, schemaVersion: number, readonly issues: string) {
+    super(`event ${key(type, schemaVersion)} does not match its contract: ${issues}`);
+    this.name = 'InvalidEventDataError';
+  }
+}
+
+export function definitionOf(type: string, schemaVersion: number): EventDefinition {
+  const definition = byKey.get(key(type, schemaVersion));
+  if (!definition) throw new UnknownEventError(type, schemaVersion);
+  return definition;
+}
+
+/** Validates event data against its own contract; throws InvalidEventDataError otherwise. */
+export function validateEventData(type: string, schemaVersion: number, data: unknown): unknown {
+  const result = definitionOf(type, schemaVersion).schema.safeParse(data);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+    throw new InvalidEventDataError(type, schemaVersion, issues);
+  }
+  return result.data;
+}
+
+/**
+ * Reads a stored or received event: validated against the contract it was written with,
+ * then upcast, version by version, to the newest contract of its type.
+ */
+export function readEvent(envelope: EventEnvelope): EventEnvelope {
+  let data = validateEventData(envelope.type, envelope.schemaVersion, envelope.data);
+  let version = envelope.schemaVersion;
+  const newest = latestVersion.get(envelope.type) ?? version;
+  while (version < newest) {
+    const upcast = UPCASTERS.get(key(envelope.type, version));
+    if (!upcast) throw new Error(`no upcaster from ${key(envelope.type, version)}`);
+    version += 1;
+    data = validateEventData(envelope.type, version, upcast(data));
+  }
+  return { ...envelope, schemaVersion: version, data };
+}

@@ -1,0 +1,146 @@
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import {
+  DEAD_LETTER_HEADERS,
+  deadLetterTopic,
+  eventsTopic,
+  type EventEnvelope,
+  type StreamCategory,
+} from '@briefwatch/contracts';
+import type { Logger } from '@briefwatch/logging';
+import { backoffDelay, sleep } from './backoff.js';
+import { decodeMessage, InvalidMessageError } from './message-codec.js';
+import { ensureTopics } from './topic-admin.js';
+
+export interface ConsumedEvent {
+  envelope: EventEnvelope;
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export type EventHandler = (event: ConsumedEvent) => Promise<void>;
+
+export interface EventConsumerOptions {
+  /** The consumer group: one per service role (projector, linker, alerter, ...). */
+  groupId: string;
+  categories: readonly StreamCategory[];
+  topicPrefix: string;
+  /** Tries of the handler for one message before the message is handed back to Kafka. */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  retryCapMs?: number;
+}
+
+/**
+ * Consumes a consumer group's event topics and hands each event to the handler, at least
+ * once. Handlers make that effectively once by recording what they applied (the inbox).
+ * A message that is not a valid event goes to the group's dead-letter topic with the reason
+ * in its headers, and the stream behind it keeps flowing. A handler that keeps failing is
+ * not skipped: the offset is not committed and Kafka redelivers it.
+ */
+export class EventConsumer {
+  private readonly consumer: Consumer;
+  private readonly deadLetters: Producer;
+  private readonly stopping = new AbortController();
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: EventConsumerOptions,
+    private readonly handle: EventHandler,
+    logger: Logger,
+  ) {
+    this.logger = logger.child({ consumerGroup: options.groupId });
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10 },
+    });
+    this.deadLetters = kafka.producer({ allowAutoTopicCreation: false });
+  }
+
+  get topics(): string[] {
+    return this.options.categories.map((category) => eventsTopic(category, this.options.topicPrefix));
+  }
+
+  /** Resolves once the consumer has joined its group and been given partitions. */
+  async start(): Promise<void> {
+    const deadLetterTopics = this.options.categories.map((category) =>
+      deadLetterTopic(category, this.options.groupId, this.options.topicPrefix),
+    );
+    await ensureTopics(this.kafka, [...this.topics, ...deadLetterTopics]);
+    await this.deadLetters.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    const joined = new Promise<void>((resolve) => {
+      const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+        remove();
+        resolve();
+      });
+    });
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    await joined;
+    this.logger.log('consuming', { topics: this.topics });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.consumer.disconnect();
+    await this.deadLetters.disconnect();
+  }
+
+  private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = decodeMessage(message);
+    } catch (error) {
+      if (!(error instanceof InvalidMessageError)) throw error;
+      await this.deadLetter(topic, partition, message, error);
+      return;
+    }
+    const event: ConsumedEvent = { envelope, topic, partition, offset: message.offset };
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.handle(event);
+        return;
+      } catch (error) {
+        const fields = { eventId: envelope.eventId, streamId: envelope.streamId, attempt, error };
+        if (attempt >= maxAttempts || this.stopping.signal.aborted) {
+          this.logger.error('handler failed; leaving the event to be redelivered', fields);
+          throw error;
+        }
+        this.logger.warn('handler failed; retrying', fields);
+        await sleep(backoffDelay(attempt, this.options.retryBaseMs ?? 200, this.options.retryCapMs ?? 5_000), this.stopping.signal);
+      }
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, message: EachMessagePayload['message'], error: InvalidMessageError): Promise<void> {
+    const category = topic.slice(this.options.topicPrefix.length).split('.')[1] as StreamCategory;
+    const target = deadLetterTopic(category, this.options.groupId, this.options.topicPrefix);
+    await this.deadLetters.send({
+      topic: target,
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...message.headers,
+            [DEAD_LETTER_HEADERS.reason]: error.message,
+            [DEAD_LETTER_HEADERS.errorCode]: error.code,
+            [DEAD_LETTER_HEADERS.originalTopic]: topic,
+            [DEAD_LETTER_HEADERS.originalPartition]: String(partition),
+            [DEAD_LETTER_HEADERS.originalOffset]: message.offset,
+            [DEAD_LETTER_HEADERS.consumerGroup]: this.options.groupId,
+            [DEAD_LETTER_HEADERS.failedAt]: new Date().toISOString(),
+          },
+        },
+      ],
+    });
+    this.logger.warn('invalid message dead-lettered', { topic, partition, offset: message.offset, code: error.code, reason: error.message, deadLetterTopic: target });
+  }
+}

@@ -1,0 +1,2 @@
+export { waitFor, type WaitForOptions } from './wait-for.js';
+export { testKafkaBrokers, uniqueTopicPrefix } from './kafka.js';

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { InvalidEventDataError, streamIdOf, type NewEvent } from '@briefwatch/contracts';
+import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
+import { ConcurrencyError } from './errors.js';
+import { appendToStream, readStream, streamVersion } from './event-store.js';
+import { readCommittedAfter, START_OF_STORE } from './committed-events.js';
+import { applyOnce } from './inbox.js';
+
+const metadata = { correlationId: 'test', causationId: null };
+
+function registered(sourceId: string, title = 'Wired: AI'): NewEvent {
+  return {
+    type: 'SourceRegistered',
+    schemaVersion: 1,
+    data: { sourceId, feedUrl: `https://feeds.example.org/${sourceId}.xml`, title, publisher: 'Wired', kind: 'publisher', registeredAt: '2026-11-28T08:00:00.000Z' },
+  };
+}
+
+describe('the Postgres event store', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('appends events with consecutive stream positions and reads them back validated', async () => {
+    const id = randomUUID();
+    const stream = streamIdOf('source', id);
+    const first = await appendToStream(db.prisma, stream, [registered(id)], { expectedVersion: 0, metadata });
+    const second = await appendToStream(db.prisma, stream, [registered(id, 'two'), registered(id, 'three')], { expectedVersion: 1, metadata });
+
+    expect(first.nextExpectedVersion).toBe(1);
+    expect(second.nextExpectedVersion).toBe(3);
+    expect(second.events.map((e) => e.streamPosition)).toEqual([2, 3]);
+    const events = await readStream(db.prisma, stream);
+    expect(events.map((e) => (e.data as { title: string }).title)).toEqual(['Wired: AI', 'two', 'three']);
+    expect(events[0]!.metadata).toEqual(metadata);
+    expect(await streamVersion(db.prisma, stream)).toBe(3);
+  });
+
+  it('lets exactly one of two concurrent appends to a new stream win; the other gets a concurrency error', async () => {
+    const id = randomUUID();
+    const stream = streamIdOf('source', id);
+    const results = await Promise.allSettled([
+      appendToStream(db.prisma, stream, [registered(id, 'writer A')], { expectedVersion: 0, metadata }),
+      appendToStream(db.prisma, stream, [registered(id, 'writer B')], { expectedVersion: 0, metadata }),
+    ]);
+
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.reason).toBeInstanceOf(ConcurrencyError);
+    expect(lost[0]!.reason).toMatchObject({ code: 'STREAM.CONCURRENCY_CONFLICT', streamId: stream, actualVersion: 1 });
+    expect(await readStream(db.prisma, stream)).toHaveLength(1);
+  });
+
+  it('refuses a writer whose expected version is stale, and one that expects a version not reached yet', async () => {
+    const id = randomUUID();
+    const stream = streamIdOf('source', id);
+    await appendToStream(db.prisma, stream, [registered(id), registered(id)], { expectedVersion: 0, metadata });
+    await expect(appendToStream(db.prisma, stream, [registered(id)], { expectedVersion: 1, metadata })).rejects.toThrow(
+      /is at version 2, but the writer expected version 1/,
+    );
+    await expect(appendToStream(db.prisma, stream, [registered(id)], { expectedVersion: 5, metadata })).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await streamVersion(db.prisma, stream)).toBe(2);
+  });
+
+  it('stores nothing when an event breaks its contract', async () => {
+    const id = randomUUID();
+    const stream = streamIdOf('source', id);
+    const broken: NewEvent = { ...registered(id), data: { sourceId: id } };
+    await expect(appendToStream(db.prisma, stream, [registered(id), broken], { expectedVersion: 0, metadata })).rejects.toBeInstanceOf(
+      InvalidEventDataError,
+    );
+    expect(await streamVersion(db.prisma, stream)).toBe(0);
+  });
+
+  it('never lets a reader skip an event whose transaction commits after a later one', async () => {
+    const before = await readCommittedAfter(db.prisma, START_OF_STORE, 10_000);
+    const slowId = randomUUID();
+    const fastId = randomUUID();
+    let releaseSlow!: () => void;
+    const slowMayCommit = new Promise<void>((resolve) => (releaseSlow = resolve));
+    let slowAppended!: () => void;
+    const slowHasAppended = new Promise<void>((resolve) => (slowAppended = resolve));
+
+    const slow = db.prisma.$transaction(async (tx) => {
+      await appendToStream(tx, streamIdOf('source', slowId), [registered(slowId, 'slow')], { expectedVersion: 0, metadata });
+      slowAppended();
+      await slowMayCommit;
+    });
+    await slowHasAppended;
+    await appendToStream(db.prisma, streamIdOf('source', fastId), [registered(fastId, 'fast')], { expectedVersion: 0, metadata });
+
+    const whileSlowIsOpen = await readCommittedAfter(db.prisma, before.checkpoint, 100);
+    expect(whileSlowIsOpen.events).toHaveLength(0);
+
+    releaseSlow();
+    await slow;
+    const afterCommit = await readCommittedAfter(db.prisma, before.checkpoint, 100);
+    expect(afterCommit.events.map((e) => (e.data as { title: string }).title)).toEqual(['slow', 'fast']);
+  });
+
+  it('applies an event once per consumer group, however often it is delivered', async () => {
+    const eventId = randomUUID();
+    let effects = 0;
+    const effect = async () => void (effects += 1);
+    expect(await applyOnce(db.prisma, 'projector', eventId, effect)).toBe(true);
+    expect(await applyOnce(db.prisma, 'projector', eventId, effect)).toBe(false);
+    expect(await applyOnce(db.prisma, 'linker', eventId, effect)).toBe(true);
+    expect(effects).toBe(2);
+  });
+
+  it('records nothing in the inbox when the effect fails, so the redelivery is applied', async () => {
+    const eventId = randomUUID();
+    await expect(applyOnce(db.prisma, 'projector', eventId, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    expect(await applyOnce(db.prisma, 'projector', eventId, async () => {})).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { streamCategoryOf, validateEventData, type EventEnvelope, type EventMetadata, type NewEvent } from '@briefwatch/contracts';
+import { inTransaction, type Database } from './database.js';
+import { ConcurrencyError } from './errors.js';
+import { EVENT_COLUMNS, envelopeFromRow, type EventRow } from './event-rows.js';
+
+/**
+ * The version a writer expects the stream to be at: the number of events it has seen in it
+ * (0 for "this stream must not exist yet"), or 'any' to append whatever is there.
+ */
+export type ExpectedVersion = number | 'any';
+
+export interface AppendOptions {
+  expectedVersion: ExpectedVersion;
+  metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append: what to expect next time. */
+  nextExpectedVersion: number;
+  events: EventEnvelope[];
+}
+
+/**
+ * Appends events to one stream, atomically, with optimistic concurrency. The stream's row in
+ * event_streams is the lock: of two writers expecting the same version, one wins and the
+ * other gets a ConcurrencyError. Data is checked against its contract before it is stored.
+ */
+export async function appendToStream(db: Database, streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  if (events.length === 0) throw new Error('appendToStream needs at least one event');
+  const category = streamCategoryOf(streamId);
+  for (const event of events) validateEventData(event.type, event.schemaVersion, event.data);
+
+  return inTransaction(db, async (tx) => {
+    const newVersion = await advanceStreamVersion(tx, streamId, category, events.length, options.expectedVersion);
+    const firstPosition = newVersion - events.length + 1;
+    const rows = await tx.$queryRawUnsafe<EventRow[]>(
+      `INSERT INTO events (event_id, stream_id, stream_position, type, schema_version, data, metadata)
+       SELECT e.event_id, $1, e.stream_position, e.type, e.schema_version, e.data, $7::jsonb
+       FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::int[], $6::jsonb[])
+         AS e(event_id, stream_position, type, schema_version, data)
+       RETURNING ${EVENT_COLUMNS}`,
+      streamId,
+      events.map((event) => event.eventId ?? randomUUID()),
+      events.map((_, index) => firstPosition + index),
+      events.map((event) => event.type),
+      events.map((event) => event.schemaVersion),
+      events.map((event) => JSON.stringify(event.data)),
+      JSON.stringify(options.metadata),
+    );
+    rows.sort((a, b) => Number(a.stream_position - b.stream_position));
+    return { nextExpectedVersion: newVersion, events: rows.map(envelopeFromRow) };
+  });
+}
+
+async function advanceStreamVersion(
+  tx: Database,
+  streamId: string,
+  category: string,
+  count: number,
+  expected: ExpectedVersion,
+): Promise<number> {
+  let rows: Array<{ version: bigint }>;
+  if (expected === 'any') {
+    rows = await tx.$queryRaw`
+      INSERT INTO event_streams (stream_id, category, version) VALUES (${streamId}, ${category}, ${count})
+      ON CONFLICT (stream_id) DO UPDATE SET version = event_streams.version + ${count}, updated_at = now()
+      RETURNING version`;
+  } else if (expected === 0) {
+    rows = await tx.$queryRaw`
+      INSERT INTO event_streams (stream_id, category, version) VALUES (${streamId}, ${category}, ${count})
+      ON CONFLICT (stream_id) DO NOTHING
+      RETURNING version`;
+  } else {
+    rows = await tx.$queryRaw`
+      UPDATE event_streams SET version = version + ${count}, updated_at = now()
+      WHERE stream_id = ${streamId} AND version = ${expected}
+      RETURNING version`;
+  }
+  const row = rows[0];
+  if (row) return Number(row.version);
+  throw new ConcurrencyError(streamId, expected, await streamVersion(tx, streamId));
+}
+
+/** The number of events in a stream (0 when it does not exist). */
+export async function streamVersion(db: Database, streamId: string): Promise<number> {
+  const rows = await db.$queryRaw<Array<{ version: bigint }>>`SELECT version FROM event_streams WHERE stream_id = ${streamId}`;
+  return rows[0] ? Number(rows[0].version) : 0;
+}
+
+/** Every event of one stream, oldest first. */
+export async function readStream(db: Database, streamId: string): Promise<EventEnvelope[]> {
+  const rows = await db.$queryRawUnsafe<EventRow[]>(
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_position`,
+    streamId,
+  );
+  return rows.map(envelopeFromRow);
+}

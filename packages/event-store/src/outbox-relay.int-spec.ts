@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import { eventsTopic, streamIdOf, type EventEnvelope } from '@briefwatch/contracts';
+import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
+import { createKafka, ensureTopics, EventPublisher } from '@briefwatch/kafka';
+import { silentLogger } from '@briefwatch/logging';
+import { testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@briefwatch/testing';
+import { appendToStream } from './event-store.js';
+import { OutboxRelay, type EventSink } from './outbox-relay.js';
+
+const metadata = { correlationId: 'relay-test', causationId: null };
+
+function registered(sourceId: string, title: string) {
+  return {
+    type: 'SourceRegistered',
+    schemaVersion: 1,
+    data: { sourceId, feedUrl: `https://feeds.example.org/${sourceId}.xml`, title, publisher: null, kind: 'publisher', registeredAt: '2026-11-28T08:00:00.000Z' },
+  };
+}
+
+describe('the outbox relay', () => {
+  const prefix = uniqueTopicPrefix('relay');
+  let db: TestDatabase;
+  let kafka: Kafka;
+  let publisher: EventPublisher;
+  const received: Array<{ key: string; eventId: string; title: string }> = [];
+  let reader: ReturnType<Kafka['consumer']>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    kafka = createKafka({ brokers: testKafkaBrokers(), clientId: 'relay-int-spec', topicPrefix: prefix }, silentLogger);
+    await ensureTopics(kafka, [eventsTopic('source', prefix)]);
+    publisher = new EventPublisher(kafka, prefix);
+    await publisher.connect();
+    reader = kafka.consumer({ groupId: `relay-reader-${randomUUID()}` });
+    await reader.connect();
+    await reader.subscribe({ topic: eventsTopic('source', prefix), fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        const envelope = JSON.parse(message.value!.toString()) as EventEnvelope<{ title: string }>;
+        received.push({ key: message.key!.toString(), eventId: envelope.eventId, title: envelope.data.title });
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await reader.disconnect();
+    await publisher.disconnect();
+    await db.drop();
+  });
+
+  function relay(sink: EventSink = publisher, batchSize = 100) {
+    return new OutboxRelay(db.prisma, sink, { batchSize, pollIntervalMs: 20 }, silentLogger);
+  }
+
+  it('publishes committed events to Kafka, keyed by stream id, in order within each stream', async () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    await appendToStream(db.prisma, streamIdOf('source', a), [registered(a, 'a1'), registered(a, 'a2')], { expectedVersion: 0, metadata });
+    await appendToStream(db.prisma, streamIdOf('source', b), [registered(b, 'b1')], { expectedVersion: 0, metadata });
+    await appendToStream(db.prisma, streamIdOf('source', a), [registered(a, 'a3')], { expectedVersion: 2, metadata });
+
+    const running = relay(publisher, 2);
+    running.start();
+    await waitFor(() => received.length, (n) => n >= 4, { description: 'four events on Kafka' });
+    await running.stop();
+
+    expect(received.filter((m) => m.key === streamIdOf('source', a)).map((m) => m.title)).toEqual(['a1', 'a2', 'a3']);
+    expect(received.filter((m) => m.key === streamIdOf('source', b)).map((m) => m.title)).toEqual(['b1']);
+    expect(await relay().publishBatch()).toBe(0);
+  });
+
+  it('keeps its checkpoint when the broker does not acknowledge, and publishes the batch again', async () => {
+    const id = randomUUID();
+    const appended = await appendToStream(db.prisma, streamIdOf('source', id), [registered(id, 'retried')], { expectedVersion: 0, metadata });
+    let calls = 0;
+    const failingOnce: EventSink = {
+      publish: async (events) => {
+        calls += 1;
+        if (calls === 1) throw new Error('broker unavailable');
+        await publisher.publish(events);
+      },
+    };
+
+    const flaky = relay(failingOnce);
+    await expect(flaky.publishBatch()).rejects.toThrow('broker unavailable');
+    expect(await flaky.publishBatch()).toBe(1);
+    expect(await flaky.publishBatch()).toBe(0);
+    await waitFor(() => received.filter((m) => m.eventId === appended.events[0]!.eventId).length, (n) => n === 1, {
+      description: 'the event published after the failure',
+    });
+  });
+
+  it('lets only one of several relay instances publish a batch at a time, so nothing is published twice by them', async () => {
+    const ids = Array.from({ length: 20 }, () => randomUUID());
+    for (const id of ids) {
+      await appendToStream(db.prisma, streamIdOf('source', id), [registered(id, `many-${id}`)], { expectedVersion: 0, metadata });
+    }
+    const published: string[] = [];
+    const recording: EventSink = { publish: async (events) => void published.push(...events.map((e) => e.eventId)) };
+    const instances = [relay(recording, 5), relay(recording, 5), relay(recording, 5)];
+
+    let total = 0;
+    for (let round = 0; round < 20 && total < ids.length; round += 1) {
+      const counts = await Promise.all(instances.map((instance) => instance.publishBatch()));
+      total += counts.reduce((sum, n) => sum + n, 0);
+    }
+    expect(total).toBe(ids.length);
+    expect(new Set(published).size).toBe(published.length);
+  });
+});

@@ -4,6 +4,7 @@
 const path = require('node:path');
 
 const packagesDir = path.resolve(__dirname, '..');
+const appsDir = path.resolve(__dirname, '..', '..', 'apps');
 
 module.exports = {
   testEnvironment: 'node',
@@ -24,6 +25,8 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
+    '^@briefwatch/(api|relay|projector|ingestor|linker|alerter|cli)$': `${appsDir}/$1/src/index.ts`,
+    '^@briefwatch/([a-z-]+)/([a-z-]+)$': `${packagesDir}/$1/src/$2/index.ts`,
     '^@briefwatch/([a-z-]+)$': `${packagesDir}/$1/src/index.ts`,
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -22,6 +22,12 @@ describe('the migrated schema', () => {
     expect(rows).toEqual([{ type: 'SourceRegistered' }]);
   });
 
+  it('refuses an event whose stream id names no category, since the relay could not route it', async () => {
+    await expect(db.prisma.$executeRaw`
+      INSERT INTO events (event_id, stream_id, stream_position, type, schema_version, data, metadata)
+      VALUES (gen_random_uuid(), 'weather-1', 1, 'Rained', 1, '{}', '{}')`).rejects.toThrow(/events_stream_id_has_category/);
+  });
+
   it('stamps each event with the id of the transaction that wrote it', async () => {
     const rows = await db.prisma.$queryRaw<{ same: boolean }[]>`
       SELECT transaction_id::text::bigint > 0 AS same FROM events LIMIT 1`;

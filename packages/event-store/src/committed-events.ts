@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@briefwatch/contracts';
 import type { Database } from './database.js';
-import { EVENT_COLUMNS, envelopeFromRow, type EventRow } from './event-rows.js';
+import { EVENT_COLUMNS, storedEnvelopeFromRow, type EventRow } from './event-rows.js';
 
 /** A reader's place in the store: the last (transaction id, global position) it has taken. */
 export interface StoreCheckpoint {
@@ -20,6 +20,8 @@ export interface CommittedBatch {
  * Reads committed events after the checkpoint in (transaction id, global position) order.
  * It reads only below the oldest transaction still running, so an event whose transaction
  * commits late (with a lower global position than events already visible) is never skipped.
+ * Events come as stored, not validated: an event the reader cannot interpret must still
+ * travel on, to be dead-lettered by its consumers rather than stop the stream here.
  */
 export async function readCommittedAfter(db: Database, after: StoreCheckpoint, limit: number): Promise<CommittedBatch> {
   const rows = await db.$queryRawUnsafe<EventRow[]>(
@@ -34,7 +36,7 @@ export async function readCommittedAfter(db: Database, after: StoreCheckpoint, l
   );
   const last = rows[rows.length - 1];
   return {
-    events: rows.map(envelopeFromRow),
+    events: rows.map(storedEnvelopeFromRow),
     checkpoint: last ? { transactionId: last.transaction_id, globalPosition: Number(last.global_position) } : after,
   };
 }

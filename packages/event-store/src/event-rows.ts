@@ -17,9 +17,9 @@ export interface EventRow {
 export const EVENT_COLUMNS = `event_id::text, stream_id, stream_position, global_position, transaction_id::text,
   type, schema_version, data, metadata, recorded_at`;
 
-/** A stored event, validated against its contract and upcast to the newest version. */
-export function envelopeFromRow(row: EventRow): EventEnvelope {
-  return readEvent({
+/** A stored event exactly as written: what the relay publishes (consumers validate on receipt). */
+export function storedEnvelopeFromRow(row: EventRow): EventEnvelope {
+  return {
     eventId: row.event_id,
     streamId: row.stream_id,
     streamPosition: Number(row.stream_position),
@@ -29,5 +29,10 @@ export function envelopeFromRow(row: EventRow): EventEnvelope {
     data: row.data,
     metadata: row.metadata,
     recordedAt: row.recorded_at.toISOString(),
-  });
+  };
+}
+
+/** A stored event, validated against its contract and upcast to the newest version. */
+export function envelopeFromRow(row: EventRow): EventEnvelope {
+  return readEvent(storedEnvelopeFromRow(row));
 }

@@ -108,4 +108,17 @@ describe('the outbox relay', () => {
     expect(total).toBe(ids.length);
     expect(new Set(published).size).toBe(published.length);
   });
+
+  it('passes on an event it cannot interpret instead of stopping every stream behind it', async () => {
+    await db.prisma.$executeRaw`
+      INSERT INTO event_streams (stream_id, category, version) VALUES ('source-legacy', 'source', 1)`;
+    await db.prisma.$executeRaw`
+      INSERT INTO events (event_id, stream_id, stream_position, type, schema_version, data, metadata)
+      VALUES (gen_random_uuid(), 'source-legacy', 1, 'SourceRenamedByHand', 1, '{"title": 1}', '{"correlationId": "x", "causationId": null}')`;
+    const published: string[] = [];
+    const recording: EventSink = { publish: async (events) => void published.push(...events.map((e) => e.type)) };
+
+    expect(await relay(recording).publishBatch()).toBe(1);
+    expect(published).toEqual(['SourceRenamedByHand']);
+  });
 });

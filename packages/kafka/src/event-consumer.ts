@@ -1,4 +1,4 @@
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
 import {
   DEAD_LETTER_HEADERS,
   deadLetterTopic,
@@ -58,7 +58,7 @@ export class EventConsumer {
       heartbeatInterval: 3_000,
       retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10 },
     });
-    this.deadLetters = kafka.producer({ allowAutoTopicCreation: false });
+    this.deadLetters = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
   get topics(): string[] {

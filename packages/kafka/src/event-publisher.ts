@@ -1,4 +1,4 @@
-import { CompressionTypes, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import { eventsTopic, streamCategoryOf, type EventEnvelope } from '@briefwatch/contracts';
 import { encodeEnvelope } from './message-codec.js';
 
@@ -10,8 +10,13 @@ export class EventPublisher {
   private readonly producer: Producer;
 
   constructor(kafka: Kafka, private readonly topicPrefix: string) {
-    // Idempotent: a retried send inside one producer session is written once, in order.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // One request in flight keeps a stream's events in order across retries. A retry may
+    // still write a message twice: delivery is at least once, and consumers' inboxes absorb it.
+    this.producer = kafka.producer({
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
   }
 
   connect(): Promise<void> {

@@ -29,7 +29,9 @@ function assertIsTestDatabase(name: string): void {
  * run by hand) the new database is migrated directly.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `briefwatch_test_${randomBytes(6).toString('hex')}`;
+  // Names carry the run's id, so `npm test` can sweep up after a test file that crashed.
+  const run = process.env.BRIEFWATCH_TEST_RUN_ID ?? 'manual';
+  const name = `briefwatch_test_${run}_${randomBytes(5).toString('hex')}`;
   const template = process.env.BRIEFWATCH_TEST_TEMPLATE_DB;
   const url = withDatabaseName(adminUrl(), name);
   await withMaintenanceConnection(adminUrl(), (client) =>

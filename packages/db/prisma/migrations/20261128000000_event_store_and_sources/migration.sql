@@ -75,6 +75,11 @@ CREATE UNIQUE INDEX "events_stream_id_stream_position_key" ON "events"("stream_i
 CREATE UNIQUE INDEX "sources_feed_url_key" ON "sources"("feed_url");
 
 
+-- Every stream id names a category that has a Kafka topic. An event the relay could not route
+-- would stop the outbox for everyone behind it.
+ALTER TABLE "events" ADD CONSTRAINT "events_stream_id_has_category"
+  CHECK ("stream_id" ~ '^(brief|source|article|link|subscription)-.+');
+
 -- The event store is append-only: published events are facts and are never edited.
 -- Prisma's driver-adapter migrator splits a script on every semicolon, so the body is an
 -- escaped string literal: \073 is the semicolon that ends the RAISE statement.

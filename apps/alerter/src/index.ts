@@ -1,0 +1,1 @@
+export { AlerterModule } from './alerter.module.js';

@@ -1,0 +1,2 @@
+export { createApiApp } from './api.app.js';
+export { ApiModule } from './api.module.js';

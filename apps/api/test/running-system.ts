@@ -1,0 +1,62 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '@briefwatch/config';
+import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
+import { silentLogger } from '@briefwatch/logging';
+import { ProjectorModule } from '@briefwatch/projector';
+import { RelayModule } from '@briefwatch/relay';
+import type { ServiceContext } from '@briefwatch/service-kit';
+import { testKafkaBrokers, uniqueTopicPrefix } from '@briefwatch/testing';
+import { createApiApp } from '../src/api.app.js';
+
+/** The API, the relay and the projector, in this process, on a database and topics of their own. */
+export interface RunningSystem {
+  db: TestDatabase;
+  topicPrefix: string;
+  baseUrl: string;
+  api: NestExpressApplication;
+  relay: INestApplicationContext;
+  projector: INestApplicationContext;
+  contextFor(service: string): ServiceContext;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(): Promise<RunningSystem> {
+  const db = await createTestDatabase();
+  const topicPrefix = uniqueTopicPrefix('e2e');
+  const contextFor = (service: string): ServiceContext => ({
+    config: loadConfig(service, {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      RELAY_POLL_INTERVAL_MS: '20',
+      API_PORT: '0',
+    }),
+    logger: silentLogger,
+  });
+
+  const relay = await NestFactory.createApplicationContext(RelayModule.forRoot(contextFor('relay')), { logger: false });
+  await relay.init();
+  const projector = await NestFactory.createApplicationContext(ProjectorModule.forRoot(contextFor('projector')), { logger: false });
+  await projector.init();
+  const api = await createApiApp(contextFor('api'));
+  await api.listen(0, '127.0.0.1');
+  const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+
+  return {
+    db,
+    topicPrefix,
+    baseUrl,
+    api,
+    relay,
+    projector,
+    contextFor,
+    stop: async () => {
+      await api.close();
+      await projector.close();
+      await relay.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { CliCommand } from '@briefwatch/service-kit';
+import { listSourcesCli, registerSourceCli } from '@briefwatch/source-registry';
+import { healthCli } from './health.cli.js';
+import { migrateCli } from './migrate.cli.js';
+
+/** Every command of `npx briefwatch`, in the order help lists them. */
+export const CLI_COMMANDS: readonly CliCommand[] = [registerSourceCli, listSourcesCli, healthCli, migrateCli];

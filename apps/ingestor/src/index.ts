@@ -1,0 +1,1 @@
+export { IngestorModule } from './ingestor.module.js';

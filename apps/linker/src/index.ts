@@ -1,0 +1,1 @@
+export { LinkerModule } from './linker.module.js';

@@ -1,0 +1,10 @@
+export { CONFIG, LOGGER, PRISMA, KAFKA } from './tokens.js';
+export { ServiceModule, type ServiceModuleOptions } from './service.module.js';
+export { HealthService, type HealthReport, type DependencyHealth } from './health.service.js';
+export { NestLoggerAdapter } from './nest-logger.js';
+export { ProblemError, RequestValidationError, httpStatusOf } from './problem.js';
+export { ProblemDetailsFilter } from './problem-details.filter.js';
+export { ZodValidationPipe } from './zod-validation.pipe.js';
+export { serviceContext, startWorker, createHttpApp, type ServiceContext } from './bootstrap.js';
+export type { CliCommand, CliInvocation, CliOption } from './cli-command.js';
+export { newCorrelationId, correlationIdFrom } from './correlation.js';

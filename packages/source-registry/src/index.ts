@@ -1,0 +1,11 @@
+export { SourceRegistryModule, SourceRegistryHttpModule } from './source-registry.module.js';
+export { RegisterSourceCommand, type SourceRegistration } from './commands/register-source/register-source.command.js';
+export { registerSourceInputSchema, type RegisterSourceInput } from './commands/register-source/register-source.input.js';
+export { GetSourceQuery } from './queries/get-source/get-source.query.js';
+export { ListSourcesQuery, listSourcesInputSchema, type SourcePage } from './queries/list-sources/list-sources.query.js';
+export { sourcesProjection } from './projection/sources.projection.js';
+export { toSourceView, type SourceView } from './source-view.js';
+export { sourceIdFor, normalizeFeedUrl } from './source-identity.js';
+export { decideRegisterSource, evolve, initialSourceState, type SourceState } from './source.js';
+export { registerSourceCli } from './commands/register-source/register-source.cli.controller.js';
+export { listSourcesCli } from './queries/list-sources/list-sources.cli.controller.js';

@@ -1,0 +1,57 @@
+// The set-up both `npm start` and `npm test` do on any clone: dependencies, build, Kafka, Postgres.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { root, run, say, portIsOpen } from './shell.mjs';
+
+/** Installs dependencies when node_modules is missing or older than the lockfile. */
+export async function ensureDependencies() {
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
+  if (!stale) return;
+  say(existsSync(lock) ? 'installing dependencies (npm ci) ...' : 'installing dependencies (npm install) ...');
+  await run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund', '--loglevel=error']);
+}
+
+/** Builds every package and app (turbo caches what has not changed). */
+export async function buildAll() {
+  say('building ...');
+  await run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
+}
+
+/** The built database package: migrations and database administration. */
+export async function dbPackage() {
+  return import(pathToFileURL(path.join(root, 'packages', 'db', 'dist', 'index.js')).href);
+}
+
+/** Starts a local single-node Kafka broker through infra/kafka/kafka.sh; returns how to stop it. */
+export async function startLocalKafka({ port, dataDir }) {
+  const env = { ...process.env, KAFKA_PORT: String(port), KAFKA_DATA_DIR: dataDir };
+  await run('bash', [path.join(root, 'infra', 'kafka', 'kafka.sh'), 'start'], { env });
+  return {
+    brokers: `127.0.0.1:${port}`,
+    stop: () => run('bash', [path.join(root, 'infra', 'kafka', 'kafka.sh'), 'stop'], { env }),
+  };
+}
+
+/** Makes sure a Postgres server answers; on our machines a stopped local cluster is started. */
+export async function ensurePostgres(databaseUrl) {
+  const url = new URL(databaseUrl);
+  const host = url.hostname || '127.0.0.1';
+  const port = Number(url.port || 5432);
+  if (await portIsOpen(port, host)) return;
+  const local = host === '127.0.0.1' || host === 'localhost';
+  const versions = local && existsSync('/etc/postgresql') ? (await import('node:fs')).readdirSync('/etc/postgresql') : [];
+  if (versions.length > 0) {
+    say(`Postgres does not answer on ${host}:${port}; starting the local cluster ...`);
+    await run('pg_ctlcluster', ['--skip-systemctl-redirect', versions[0], 'main', 'start']).catch(() => {});
+    for (let i = 0; i < 50 && !(await portIsOpen(port, host)); i += 1) await new Promise((r) => setTimeout(r, 200));
+    if (await portIsOpen(port, host)) return;
+  }
+  throw new Error(`Postgres does not answer on ${host}:${port}. Start it, or set DATABASE_URL to a server that runs.`);
+}
+
+export function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}

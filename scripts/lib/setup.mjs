@@ -25,6 +25,11 @@ export async function dbPackage() {
   return import(pathToFileURL(path.join(root, 'packages', 'db', 'dist', 'index.js')).href);
 }
 
+/** The built access package: API keys. */
+export async function accessPackage() {
+  return import(pathToFileURL(path.join(root, 'packages', 'access', 'dist', 'index.js')).href);
+}
+
 /** Starts a local single-node Kafka broker through infra/kafka/kafka.sh; returns how to stop it. */
 export async function startLocalKafka({ port, dataDir }) {
   const env = { ...process.env, KAFKA_PORT: String(port), KAFKA_DATA_DIR: dataDir };

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ApiKeyGuard } from '@briefwatch/access';
 import { ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
 import { SourceRegistryHttpModule } from '@briefwatch/source-registry';
 import { HealthController } from './health.controller.js';
@@ -11,6 +13,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [ServiceModule.forRoot({ service: 'api', ...context }), CqrsModule.forRoot(), SourceRegistryHttpModule],
       controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }
 }

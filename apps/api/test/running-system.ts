@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { createApiKey } from '@briefwatch/access';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@briefwatch/config';
@@ -15,6 +16,8 @@ export interface RunningSystem {
   db: TestDatabase;
   topicPrefix: string;
   baseUrl: string;
+  /** A key for write requests. */
+  apiKey: string;
   api: NestExpressApplication;
   relay: INestApplicationContext;
   projector: INestApplicationContext;
@@ -43,11 +46,13 @@ export async function startSystem(): Promise<RunningSystem> {
   const api = await createApiApp(contextFor('api'));
   await api.listen(0, '127.0.0.1');
   const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
+  const { key: apiKey } = await createApiKey(db.prisma, 'e2e');
 
   return {
     db,
     topicPrefix,
     baseUrl,
+    apiKey,
     api,
     relay,
     projector,

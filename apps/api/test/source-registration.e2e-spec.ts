@@ -6,10 +6,14 @@ import { startSystem, type RunningSystem } from './running-system.js';
 
 const wired = { feedUrl: 'https://www.wired.com/feed/tag/ai/latest/rss', title: 'Wired: AI', publisher: 'Wired' };
 
-async function post(system: RunningSystem, path: string, body: unknown) {
+async function post(system: RunningSystem, path: string, body: unknown, apiKey: string | null = system.apiKey) {
   const response = await fetch(`${system.baseUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-correlation-id': 'e2e-correlation' },
+    headers: {
+      'content-type': 'application/json',
+      'x-correlation-id': 'e2e-correlation',
+      ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+    },
     body: JSON.stringify(body),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
@@ -67,6 +71,18 @@ describe('a source registered through the API reaches the read model through the
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(again.body).toMatchObject({ code: 'SOURCE.ALREADY_REGISTERED', status: 409 });
+  });
+
+  it('refuses a write without a valid API key, and records nothing', async () => {
+    const withoutKey = await post(system, '/sources', { feedUrl: 'https://example.org/a.xml' }, null);
+    expect(withoutKey.status).toBe(401);
+    expect(withoutKey.body.code).toBe('AUTH.MISSING_KEY');
+    const withWrongKey = await post(system, '/sources', { feedUrl: 'https://example.org/a.xml' }, 'bw_notAKeyAnyoneWasGiven');
+    expect(withWrongKey.status).toBe(401);
+    expect(withWrongKey.body.code).toBe('AUTH.INVALID_KEY');
+    const stored = await system.db.prisma.$queryRaw<Array<{ n: bigint }>>`
+      SELECT count(*) AS n FROM events WHERE data->>'feedUrl' = 'https://example.org/a.xml'`;
+    expect(stored[0]!.n).toBe(0n);
   });
 
   it('explains what is wrong with an invalid request and records nothing', async () => {

@@ -91,6 +91,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       app,
       correlationId: newCorrelationId(),
       print: io.out,
+      note: io.err,
     });
     return Number(process.exitCode ?? 0);
   } catch (error) {

@@ -32,6 +32,9 @@ export async function startWorker(rootModule: DynamicModule, { config, logger }:
   const app = await NestFactory.createApplicationContext(rootModule, { logger: new NestLoggerAdapter(logger), abortOnError: false });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.init();
+  // A worker whose work is all timers and sockets opened later must not exit on an idle loop;
+  // Nest's shutdown hooks close the app and re-raise the signal, which ends the process.
+  setInterval(() => {}, 2 ** 30);
   logger.log('started', { databaseUrl: redactDatabaseUrl(config.databaseUrl), kafkaBrokers: config.kafka.brokers.join(','), topicPrefix: config.kafka.topicPrefix });
   return app;
 }

@@ -12,7 +12,10 @@ export interface CliInvocation {
   options: Record<string, string | boolean | undefined>;
   app: INestApplicationContext;
   correlationId: string;
+  /** Standard output: the command's result. */
   print(line: string): void;
+  /** Standard error: notes for the person at the terminal, never part of the result. */
+  note(line: string): void;
 }
 
 /**

@@ -1,7 +1,16 @@
+import { createApiKeyCli, listApiKeysCli, revokeApiKeyCli } from '@briefwatch/access';
 import type { CliCommand } from '@briefwatch/service-kit';
 import { listSourcesCli, registerSourceCli } from '@briefwatch/source-registry';
 import { healthCli } from './health.cli.js';
 import { migrateCli } from './migrate.cli.js';
 
 /** Every command of `npx briefwatch`, in the order help lists them. */
-export const CLI_COMMANDS: readonly CliCommand[] = [registerSourceCli, listSourcesCli, healthCli, migrateCli];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  registerSourceCli,
+  listSourcesCli,
+  createApiKeyCli,
+  listApiKeysCli,
+  revokeApiKeyCli,
+  healthCli,
+  migrateCli,
+];

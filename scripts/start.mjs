@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// `npm start`: brings the whole of briefwatch up on any clone. Installs and builds what is
+// missing, starts a local Kafka broker unless KAFKA_BROKERS names one, creates and migrates
+// the database (DATABASE_URL, or the local Postgres), starts every service, restarts one
+// that dies, and on Ctrl-C stops them all (and the broker it started).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { accessPackage, buildAll, dbPackage, ensureDependencies, ensurePostgres, startLocalKafka } from './lib/setup.mjs';
+import { portIsOpen, root, say } from './lib/shell.mjs';
+
+const SERVICES = ['relay', 'projector', 'ingestor', 'linker', 'alerter', 'api'];
+const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/briefwatch';
+const apiHost = process.env.API_HOST ?? '127.0.0.1';
+const apiPort = Number(process.env.API_PORT ?? 3000);
+
+const children = new Map();
+let stopping = false;
+let stopKafka = async () => {};
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping services ...');
+  await Promise.all([...children.values()].map((child) => stopChild(child)));
+  await stopKafka().catch((error) => say(`stopping Kafka: ${error.message}`));
+  say('stopped');
+  process.exit(code);
+}
+
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => (clearTimeout(force), resolve()));
+    child.kill('SIGTERM');
+  });
+}
+
+/** Runs a service; if it dies, starts it again with a growing pause, so a dependency that
+ *  went away (Postgres restarted, the broker moved) does not leave the system half up. */
+function supervise(service, env, restarts = 0) {
+  const child = spawn(process.execPath, [path.join(root, 'apps', service, 'dist', 'main.js')], { cwd: root, env, stdio: 'inherit' });
+  children.set(service, child);
+  const startedAt = Date.now();
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    const stable = Date.now() - startedAt > 60_000;
+    const attempt = stable ? 1 : restarts + 1;
+    const delay = Math.min(30_000, 1_000 * 2 ** (attempt - 1));
+    say(`${service} exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000}s`);
+    setTimeout(() => !stopping && supervise(service, env, attempt), delay);
+  });
+}
+
+async function waitForHealth(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      const body = await response.json();
+      if (response.ok) return body;
+      last = JSON.stringify(body.dependencies ?? body);
+    } catch (error) {
+      last = error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`the API did not report healthy within ${timeoutMs / 1000}s: ${last}`);
+}
+
+/** Write requests need a key: on first start, one is made and kept in .data/api-key (mode 600). */
+async function ensureLocalApiKey(db, url) {
+  const keyFile = path.join(root, '.data', 'api-key');
+  const access = await accessPackage();
+  const prisma = db.createPrismaClient(url, { maxConnections: 1, applicationName: 'briefwatch-start' });
+  try {
+    if (await access.hasActiveApiKey(prisma)) return existsSync(keyFile) ? keyFile : null;
+    const created = await access.createApiKey(prisma, 'local (npm start)');
+    mkdirSync(path.dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, `${created.key}\n`, { mode: 0o600 });
+    say(`created an API key for write requests in ${path.relative(root, keyFile)}`);
+    return keyFile;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+process.once('SIGINT', () => shutdown(0));
+process.once('SIGTERM', () => shutdown(0));
+
+try {
+  await ensureDependencies();
+  await buildAll();
+
+  let brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) {
+    const kafka = await startLocalKafka({ port: Number(process.env.KAFKA_PORT ?? 9092), dataDir: path.join(root, '.data', 'kafka') });
+    stopKafka = kafka.stop;
+    brokers = kafka.brokers;
+  }
+
+  await ensurePostgres(databaseUrl);
+  const db = await dbPackage();
+  const created = await db.ensureDatabaseExists(databaseUrl);
+  say(`${created ? 'created' : 'using'} database ${db.redactDatabaseUrl(databaseUrl)}; applying migrations ...`);
+  await db.migrateDatabase(databaseUrl);
+  const keyFile = await ensureLocalApiKey(db, databaseUrl);
+
+  if (await portIsOpen(apiPort, apiHost)) throw new Error(`port ${apiPort} on ${apiHost} is taken; set API_PORT`);
+  const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, API_HOST: apiHost, API_PORT: String(apiPort) };
+  for (const service of SERVICES) supervise(service, env);
+
+  const apiUrl = `http://${apiHost}:${apiPort}`;
+  await waitForHealth(`${apiUrl}/health`, 60_000);
+  process.stdout.write(
+    [
+      '',
+      `briefwatch is up: ${SERVICES.join(', ')}`,
+      `  API      ${apiUrl}`,
+      `  health   ${apiUrl}/health  (Postgres and Kafka: up)`,
+      `  Kafka    ${brokers}${process.env.KAFKA_BROKERS ? '' : ' (local broker, data in .data/kafka)'}`,
+      `  Postgres ${db.redactDatabaseUrl(databaseUrl)}`,
+      `  API key  ${keyFile ? `${path.relative(root, keyFile)} (send it as: Authorization: Bearer $(cat ${path.relative(root, keyFile)}))` : 'create one with: npx briefwatch keys create <name>'}`,
+      '  CLI      npx briefwatch --help',
+      'Press Ctrl-C to stop everything.',
+      '',
+    ].join('\n'),
+  );
+} catch (error) {
+  say(`could not start: ${error.message}`);
+  await shutdown(1);
+}

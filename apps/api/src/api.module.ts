@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApiKeyGuard } from '@briefwatch/access';
+import { BriefHttpModule } from '@briefwatch/brief';
 import { ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
 import { SourceRegistryHttpModule } from '@briefwatch/source-registry';
 import { HealthController } from './health.controller.js';
@@ -11,7 +12,7 @@ export class ApiModule {
   static forRoot(context: ServiceContext): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ServiceModule.forRoot({ service: 'api', ...context }), CqrsModule.forRoot(), SourceRegistryHttpModule],
+      imports: [ServiceModule.forRoot({ service: 'api', ...context }), CqrsModule.forRoot(), SourceRegistryHttpModule, BriefHttpModule],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
+import { BriefModule } from '@briefwatch/brief';
 import { SourceRegistryModule } from '@briefwatch/source-registry';
 
 /** The CLI reaches the same use cases as the API, through the same command and query buses. */
@@ -9,7 +10,7 @@ export class CliModule {
   static forRoot(context: ServiceContext): DynamicModule {
     return {
       module: CliModule,
-      imports: [ServiceModule.forRoot({ service: 'cli', ...context }), CqrsModule.forRoot(), SourceRegistryModule],
+      imports: [ServiceModule.forRoot({ service: 'cli', ...context }), CqrsModule.forRoot(), SourceRegistryModule, BriefModule],
     };
   }
 }

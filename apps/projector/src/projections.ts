@@ -1,5 +1,6 @@
 import type { EventEnvelope, StreamCategory } from '@briefwatch/contracts';
 import type { Prisma } from '@briefwatch/db';
+import { briefsProjection } from '@briefwatch/brief';
 import { sourcesProjection } from '@briefwatch/source-registry';
 
 /** A read model kept from events: which categories it reads and how it applies one event. */
@@ -10,4 +11,4 @@ export interface Projection {
 }
 
 /** Every read model the projector keeps. */
-export const PROJECTIONS: readonly Projection[] = [sourcesProjection];
+export const PROJECTIONS: readonly Projection[] = [sourcesProjection, briefsProjection];

@@ -1,9 +1,31 @@
 import type { EventDefinition } from './event-definition.js';
 import type { EventEnvelope } from './envelope.js';
+import { BriefImportedV1 } from './brief/brief-imported.v1.js';
+import { TopicDefinedV1 } from './brief/topic-defined.v1.js';
+import { TopicRevisedV1 } from './brief/topic-revised.v1.js';
+import { TopicWithdrawnV1 } from './brief/topic-withdrawn.v1.js';
+import { ClaimRecordedV1 } from './brief/claim-recorded.v1.js';
+import { ClaimRevisedV1 } from './brief/claim-revised.v1.js';
+import { ClaimWithdrawnV1 } from './brief/claim-withdrawn.v1.js';
+import { CitationRecordedV1 } from './brief/citation-recorded.v1.js';
+import { CitationRevisedV1 } from './brief/citation-revised.v1.js';
+import { CitationWithdrawnV1 } from './brief/citation-withdrawn.v1.js';
 import { SourceRegisteredV1 } from './source/source-registered.v1.js';
 
 /** Every event contract briefwatch has published, current and past. */
-const DEFINITIONS: readonly EventDefinition[] = [SourceRegisteredV1];
+const DEFINITIONS: readonly EventDefinition[] = [
+  SourceRegisteredV1,
+  BriefImportedV1,
+  TopicDefinedV1,
+  TopicRevisedV1,
+  TopicWithdrawnV1,
+  ClaimRecordedV1,
+  ClaimRevisedV1,
+  ClaimWithdrawnV1,
+  CitationRecordedV1,
+  CitationRevisedV1,
+  CitationWithdrawnV1,
+];
 
 /** Turns data of an older schema version into the next one. Registered per (type, from-version). */
 type Upcaster = (data: unknown) => unknown;

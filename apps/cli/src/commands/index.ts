@@ -1,4 +1,5 @@
 import { createApiKeyCli, listApiKeysCli, revokeApiKeyCli } from '@briefwatch/access';
+import { importBriefCli, showBriefCli } from '@briefwatch/brief';
 import type { CliCommand } from '@briefwatch/service-kit';
 import { listSourcesCli, registerSourceCli } from '@briefwatch/source-registry';
 import { healthCli } from './health.cli.js';
@@ -6,6 +7,8 @@ import { migrateCli } from './migrate.cli.js';
 
 /** Every command of `npx briefwatch`, in the order help lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
+  showBriefCli,
+  importBriefCli,
   registerSourceCli,
   listSourcesCli,
   createApiKeyCli,

@@ -1,0 +1,50 @@
+/** A name found in a brief's text, with the other ways it is written there. */
+export interface BriefEntity {
+  name: string;
+  aliases: string[];
+}
+
+/** Abbreviations so common in briefs about AI that they say nothing about a subject. */
+const TOO_COMMON = new Set(['AI', 'IT', 'SW', 'HW', 'SNS', 'IoT', 'ICT', 'R&D', 'CEO', 'US', 'U.S', 'A.I']);
+
+/** Abbreviations briefs use for names that coverage spells out. */
+const SPELLED_OUT: Record<string, string> = { MS: 'Microsoft', FB: 'Facebook', NYT: 'The New York Times' };
+
+/** Short English words that are not names when capitalised at the start of a parenthesis. */
+const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'Of', 'And', 'In', 'On', 'For', 'To', 'By', 'With']);
+
+// A Latin name: capitalised words, acronyms, and tokens with digits or inner hyphens (GPT-3,
+// H-1B, Fei-Fei Li, COVID-19), joined by single spaces.
+const TOKEN = String.raw`(?:[A-Z][A-Za-z0-9]*(?:[-–][A-Za-z0-9]+)*|[a-z]+[A-Z][A-Za-z0-9]*)`;
+const LATIN_NAME = new RegExp(String.raw`(?<![A-Za-z0-9])${TOKEN}(?: ${TOKEN})*(?![A-Za-z0-9])`, 'g');
+// 크리스 엄슨(Chris Urmson), 레커그니션(Rekognition): a Korean spelling and the Latin one.
+const GLOSSED = /([가-힣]+(?:\s[가-힣]+)?)\s?\(([A-Za-z][A-Za-z0-9 .,'\-–]*)\)/g;
+
+/**
+ * Latin-script names in a line of a Korean brief: organisations, people, products and terms
+ * left in English (Rekognition, Clearview AI, GPT-3, H-1B, Chris Urmson), with the Korean
+ * spelling a name is glossed with kept as an alias.
+ */
+export function extractEntities(text: string): BriefEntity[] {
+  const entities = new Map<string, BriefEntity>();
+  const add = (name: string, alias?: string) => {
+    const written = name.trim().replace(/[.,]+$/, '');
+    if (written.length < 2 || TOO_COMMON.has(written) || FUNCTION_WORDS.has(written)) return;
+    const clean = SPELLED_OUT[written] ?? written;
+    if (clean !== written) alias = alias ?? written;
+    const entity = entities.get(clean) ?? { name: clean, aliases: [] };
+    if (alias && !entity.aliases.includes(alias)) entity.aliases.push(alias);
+    entities.set(clean, entity);
+  };
+  for (const match of text.matchAll(GLOSSED)) {
+    for (const part of match[2]!.split(/,\s*/)) add(part, match[1]);
+  }
+  for (const match of text.matchAll(LATIN_NAME)) {
+    const name = match[0];
+    // "Clearview AI", "OpenAI API": keep the whole run, and its distinctive head on its own.
+    add(name);
+    const words = name.split(' ');
+    if (words.length > 1 && TOO_COMMON.has(words[words.length - 1]!)) add(words.slice(0, -1).join(' '));
+  }
+  return [...entities.values()];
+}

@@ -1,0 +1,1 @@
+export { PUBLISHERS, resolvePublisher, publisherByKey, type Publisher } from './publishers.js';

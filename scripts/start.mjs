@@ -3,8 +3,8 @@
 // missing, starts a local Kafka broker unless KAFKA_BROKERS names one, creates and migrates
 // the database (DATABASE_URL, or the local Postgres), starts every service, restarts one
 // that dies, and on Ctrl-C stops them all (and the broker it started).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { accessPackage, buildAll, dbPackage, ensureDependencies, ensurePostgres, startLocalKafka } from './lib/setup.mjs';
 import { portIsOpen, root, say } from './lib/shell.mjs';
@@ -87,6 +87,23 @@ async function ensureLocalApiKey(db, url) {
   }
 }
 
+/** The briefs in briefs/ are briefwatch's first input: imported (idempotently) on every start. */
+async function importBriefs(env) {
+  const dir = path.join(root, 'briefs');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : [];
+  const lines = [];
+  for (const file of files) {
+    const result = spawnSync(process.execPath, [path.join(root, 'apps', 'cli', 'dist', 'main.js'), 'brief', 'import', path.join('briefs', file)], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    if (result.status === 0) lines.push(result.stdout.trim().split('\n')[0]);
+    else say(`could not import briefs/${file}: ${result.stderr.trim()}`);
+  }
+  return lines;
+}
+
 process.once('SIGINT', () => shutdown(0));
 process.once('SIGTERM', () => shutdown(0));
 
@@ -114,6 +131,7 @@ try {
 
   const apiUrl = `http://${apiHost}:${apiPort}`;
   await waitForHealth(`${apiUrl}/health`, 60_000);
+  const briefs = await importBriefs(env);
   process.stdout.write(
     [
       '',
@@ -122,6 +140,7 @@ try {
       `  health   ${apiUrl}/health  (Postgres and Kafka: up)`,
       `  Kafka    ${brokers}${process.env.KAFKA_BROKERS ? '' : ' (local broker, data in .data/kafka)'}`,
       `  Postgres ${db.redactDatabaseUrl(databaseUrl)}`,
+      ...briefs.map((line) => `  brief    ${line}`),
       `  API key  ${keyFile ? `${path.relative(root, keyFile)} (send it as: Authorization: Bearer $(cat ${path.relative(root, keyFile)}))` : 'create one with: npx briefwatch keys create <name>'}`,
       '  CLI      npx briefwatch --help',
       'Press Ctrl-C to stop everything.',

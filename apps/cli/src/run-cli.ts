@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig, ConfigError } from '@briefwatch/config';
 import { createLogger } from '@briefwatch/logging';
-import { NestLoggerAdapter, newCorrelationId, RequestValidationError, type CliCommand } from '@briefwatch/service-kit';
+import { isProblemCode, NestLoggerAdapter, newCorrelationId, RequestValidationError, type CliCommand } from '@briefwatch/service-kit';
 import { CliModule } from './cli.module.js';
 import { CLI_COMMANDS } from './commands/index.js';
 
@@ -97,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (error instanceof RequestValidationError) io.err(`briefwatch ${command.path.join(' ')}: ${error.message}\n\n${commandHelp(command)}`);
-    else if (typeof code === 'string' && /^[A-Z]+\.[A-Z_]+$/.test(code)) io.err(`briefwatch: ${code}: ${(error as Error).message}`);
+    else if (isProblemCode(code)) io.err(`briefwatch: ${code}: ${(error as Error).message}`);
     else io.err(`briefwatch: ${(error as Error).message}`);
     return 1;
   } finally {

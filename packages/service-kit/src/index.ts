@@ -2,7 +2,7 @@ export { CONFIG, LOGGER, PRISMA, KAFKA } from './tokens.js';
 export { ServiceModule, type ServiceModuleOptions } from './service.module.js';
 export { HealthService, type HealthReport, type DependencyHealth } from './health.service.js';
 export { NestLoggerAdapter } from './nest-logger.js';
-export { ProblemError, RequestValidationError, httpStatusOf } from './problem.js';
+export { ProblemError, RequestValidationError, httpStatusOf, isProblemCode } from './problem.js';
 export { ProblemDetailsFilter } from './problem-details.filter.js';
 export { ZodValidationPipe } from './zod-validation.pipe.js';
 export { serviceContext, startWorker, createHttpApp, type ServiceContext } from './bootstrap.js';

@@ -1,6 +1,6 @@
 import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Logger } from '@briefwatch/logging';
-import { httpStatusOf, ProblemError, RequestValidationError } from './problem.js';
+import { httpStatusOf, isProblemCode, ProblemError, RequestValidationError } from './problem.js';
 import { LOGGER } from './tokens.js';
 
 interface ProblemBody {
@@ -76,6 +76,5 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 function hasCode(error: unknown): error is Error & { code: string } {
-  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && /^[A-Z]+\.[A-Z_]+$/.test(code);
+  return error instanceof Error && isProblemCode((error as { code?: unknown }).code);
 }

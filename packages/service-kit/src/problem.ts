@@ -21,6 +21,11 @@ export class RequestValidationError extends ProblemError {
   }
 }
 
+/** A stable error code: `AREA.WHAT_HAPPENED`, upper case, digits allowed (`BRIEF.INVALID_UTF8`). */
+export function isProblemCode(code: unknown): code is string {
+  return typeof code === 'string' && /^[A-Z][A-Z0-9]*\.[A-Z0-9_]+$/.test(code);
+}
+
 /** Codes whose HTTP status is not implied by their last word. */
 const STATUS_BY_CODE: Record<string, number> = {
   'REQUEST.INVALID': 400,

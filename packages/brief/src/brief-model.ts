@@ -1,6 +1,7 @@
 /** A brief as briefwatch understands it: what the parser gives and the event store keeps. */
 
-export interface BriefCitation {
+/** What a footnote says: the cited work, its publisher (resolved where briefwatch knows it) and date. */
+export interface CitedWork {
   number: number;
   /** The publisher's name as briefwatch knows it (`The New York Times`), or as written when unknown. */
   publisher: string;
@@ -10,9 +11,12 @@ export interface BriefCitation {
   venue: string | null;
   venueKey: string | null;
   title: string;
-  rawTitle: string;
   /** ISO date (YYYY-MM-DD), or null when the footnote's date cannot be read. */
   date: string | null;
+}
+
+export interface BriefCitation extends CitedWork {
+  rawTitle: string;
   topicId: string;
   /** Claims whose line or note carries this citation's marker. */
   claimIds: string[];

@@ -1,4 +1,5 @@
 import { resolvePublisher } from '@briefwatch/publishers';
+import type { CitedWork } from '../brief-model.js';
 import { LEADING_SUPERSCRIPT, superscriptValue } from './markers.js';
 
 /** A footnote line: a superscript number (or plain digits the export left) and then a citation. */
@@ -14,15 +15,7 @@ export function isFootnote(line: string): boolean {
   return LEADING_SUPERSCRIPT.test(line.trim()) || footnoteNumber(line) !== null;
 }
 
-export interface FootnoteCitation {
-  number: number;
-  publisher: string;
-  publisherKey: string | null;
-  venue: string | null;
-  venueKey: string | null;
-  /** As written (OCR correction is the caller's). */
-  title: string;
-  date: string | null;
+export interface FootnoteCitation extends CitedWork {
   /** False when the footnote did not read as `Publisher, "Title", date`. */
   wellFormed: boolean;
 }

@@ -87,7 +87,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     await command.run({
       positionals: parsed.positionals.slice(command.path.length),
-      options: parsed.values as Record<string, string | boolean | undefined>,
+      options: parsed.values as Record<string, string | boolean | string[] | undefined>,
       app,
       correlationId: newCorrelationId(),
       print: io.out,

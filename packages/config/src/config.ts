@@ -26,6 +26,11 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   RELAY_BATCH_SIZE: positiveInt.max(10_000).default(500),
   RELAY_POLL_INTERVAL_MS: positiveInt.max(60_000).default(100),
+  FETCH_ALLOW: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s/]+):\d{1,5}$/, 'each entry must be host:port'))),
 });
 
 export type Environment = z.input<typeof environmentSchema>;
@@ -38,6 +43,8 @@ export interface BriefwatchConfig {
   api: { host: string; port: number };
   log: { format: 'json' | 'pretty'; level: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
   relay: { batchSize: number; pollIntervalMs: number };
+  /** host:port entries that feed fetching may reach although they are not public addresses. */
+  fetch: { allow: string[] };
 }
 
 export class ConfigError extends Error {
@@ -63,5 +70,6 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     api: { host: e.API_HOST, port: e.API_PORT },
     log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
     relay: { batchSize: e.RELAY_BATCH_SIZE, pollIntervalMs: e.RELAY_POLL_INTERVAL_MS },
+    fetch: { allow: e.FETCH_ALLOW },
   };
 }

@@ -2,6 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 
 export interface CliOption {
   type: 'string' | 'boolean';
+  /** The option may be given more than once; its value is then a list. */
+  multiple?: boolean;
   short?: string;
   description: string;
 }
@@ -9,7 +11,7 @@ export interface CliOption {
 /** What a CLI command is given: parsed options and positionals, the service context, and output. */
 export interface CliInvocation {
   positionals: string[];
-  options: Record<string, string | boolean | undefined>;
+  options: Record<string, string | boolean | string[] | undefined>;
   app: INestApplicationContext;
   correlationId: string;
   /** Standard output: the command's result. */

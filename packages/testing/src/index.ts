@@ -1,2 +1,3 @@
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export { testKafkaBrokers, uniqueTopicPrefix } from './kafka.js';
+export { startFeedServer, type FeedServer, type FeedRoute } from './feed-server.js';

@@ -2,6 +2,7 @@ import { createApiKeyCli, listApiKeysCli, revokeApiKeyCli } from '@briefwatch/ac
 import { importBriefCli, showBriefCli } from '@briefwatch/brief';
 import type { CliCommand } from '@briefwatch/service-kit';
 import { listSourcesCli, registerSourceCli } from '@briefwatch/source-registry';
+import { fetchCli } from './fetch.cli.js';
 import { healthCli } from './health.cli.js';
 import { migrateCli } from './migrate.cli.js';
 
@@ -11,6 +12,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   importBriefCli,
   registerSourceCli,
   listSourcesCli,
+  fetchCli,
   createApiKeyCli,
   listApiKeysCli,
   revokeApiKeyCli,

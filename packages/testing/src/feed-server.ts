@@ -1,0 +1,54 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FeedRoute = (request: http.IncomingMessage, response: http.ServerResponse) => void | Promise<void>;
+
+/** A local HTTP server for tests: routes by path, counts requests, closes every socket on stop. */
+export interface FeedServer {
+  url(path: string): string;
+  /** `127.0.0.1:<port>`: what an allow-list needs to let fetches reach this server. */
+  hostPort: string;
+  port: number;
+  requests: Array<{ path: string; headers: http.IncomingHttpHeaders }>;
+  route(path: string, handler: FeedRoute): void;
+  stop(): Promise<void>;
+}
+
+export async function startFeedServer(routes: Record<string, FeedRoute> = {}): Promise<FeedServer> {
+  const table = new Map(Object.entries(routes));
+  const requests: FeedServer['requests'] = [];
+  const sockets = new Set<import('node:net').Socket>();
+  const server = http.createServer(async (request, response) => {
+    const path = (request.url ?? '/').split('?')[0]!;
+    requests.push({ path, headers: request.headers });
+    const handler = table.get(path);
+    if (!handler) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    try {
+      await handler(request, response);
+    } catch {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    hostPort: `127.0.0.1:${port}`,
+    port,
+    requests,
+    route: (path, handler) => void table.set(path, handler),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@briefwatch/config';
 import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
 import { silentLogger } from '@briefwatch/logging';
+import { IngestorModule } from '@briefwatch/ingestor';
 import { ProjectorModule } from '@briefwatch/projector';
 import { RelayModule } from '@briefwatch/relay';
 import type { ServiceContext } from '@briefwatch/service-kit';
@@ -22,10 +23,18 @@ export interface RunningSystem {
   relay: INestApplicationContext;
   projector: INestApplicationContext;
   contextFor(service: string): ServiceContext;
+  /** Starts one more ingestor instance (several may run against one database). */
+  startIngestor(): Promise<INestApplicationContext>;
   stop(): Promise<void>;
 }
 
-export async function startSystem(): Promise<RunningSystem> {
+export interface SystemOptions {
+  /** Extra settings for every service, e.g. FETCH_ALLOW for a local feed server. */
+  env?: Record<string, string>;
+  ingestor?: boolean;
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const db = await createTestDatabase();
   const topicPrefix = uniqueTopicPrefix('e2e');
   const contextFor = (service: string): ServiceContext => ({
@@ -35,6 +44,7 @@ export async function startSystem(): Promise<RunningSystem> {
       KAFKA_TOPIC_PREFIX: topicPrefix,
       RELAY_POLL_INTERVAL_MS: '20',
       API_PORT: '0',
+      ...options.env,
     }),
     logger: silentLogger,
   });
@@ -47,6 +57,14 @@ export async function startSystem(): Promise<RunningSystem> {
   await api.listen(0, '127.0.0.1');
   const baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   const { key: apiKey } = await createApiKey(db.prisma, 'e2e');
+  const ingestors: INestApplicationContext[] = [];
+  const startIngestor = async () => {
+    const ingestor = await NestFactory.createApplicationContext(IngestorModule.forRoot(contextFor('ingestor')), { logger: false });
+    await ingestor.init();
+    ingestors.push(ingestor);
+    return ingestor;
+  };
+  if (options.ingestor) await startIngestor();
 
   return {
     db,
@@ -57,7 +75,9 @@ export async function startSystem(): Promise<RunningSystem> {
     relay,
     projector,
     contextFor,
+    startIngestor,
     stop: async () => {
+      for (const ingestor of ingestors) await ingestor.close().catch(() => {});
       await api.close();
       await projector.close();
       await relay.close();

@@ -1,13 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
+import { IngestorWorker } from './ingestor.worker.js';
 
-/** The ingestor (polls the brief's cited publishers and follow-up feeds). It joins the system and checks its dependencies; its work is not built yet. */
+/** The ingestor: polls every active source when it is due and records what it found. */
 @Module({})
 export class IngestorModule {
   static forRoot(context: ServiceContext): DynamicModule {
     return {
       module: IngestorModule,
       imports: [ServiceModule.forRoot({ service: 'ingestor', ...context })],
+      providers: [IngestorWorker],
     };
   }
 }

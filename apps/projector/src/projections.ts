@@ -1,7 +1,8 @@
 import type { EventEnvelope, StreamCategory } from '@briefwatch/contracts';
 import type { Prisma } from '@briefwatch/db';
+import { articlesProjection } from '@briefwatch/articles';
 import { briefsProjection } from '@briefwatch/brief';
-import { sourcesProjection } from '@briefwatch/source-registry';
+import { sourcePollsProjection, sourcesProjection } from '@briefwatch/source-registry';
 
 /** A read model kept from events: which categories it reads and how it applies one event. */
 export interface Projection {
@@ -11,4 +12,4 @@ export interface Projection {
 }
 
 /** Every read model the projector keeps. */
-export const PROJECTIONS: readonly Projection[] = [sourcesProjection, briefsProjection];
+export const PROJECTIONS: readonly Projection[] = [sourcesProjection, sourcePollsProjection, briefsProjection, articlesProjection];

@@ -26,6 +26,13 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   RELAY_BATCH_SIZE: positiveInt.max(10_000).default(500),
   RELAY_POLL_INTERVAL_MS: positiveInt.max(60_000).default(100),
+  INGEST_CONCURRENCY: positiveInt.max(64).default(8),
+  INGEST_TICK_MS: positiveInt.max(60_000).default(1_000),
+  POLL_INTERVAL_INITIAL_S: positiveInt.default(900),
+  POLL_INTERVAL_FLOOR_S: positiveInt.default(300),
+  POLL_INTERVAL_CEILING_S: positiveInt.default(6 * 3600),
+  POLL_LEASE_S: positiveInt.default(120),
+  FAILING_AFTER: positiveInt.max(100).default(3),
   FETCH_ALLOW: z
     .string()
     .default('')
@@ -45,6 +52,16 @@ export interface BriefwatchConfig {
   relay: { batchSize: number; pollIntervalMs: number };
   /** host:port entries that feed fetching may reach although they are not public addresses. */
   fetch: { allow: string[] };
+  ingest: {
+    concurrency: number;
+    tickMs: number;
+    initialIntervalSeconds: number;
+    floorSeconds: number;
+    ceilingSeconds: number;
+    leaseSeconds: number;
+    /** Consecutive failed polls after which a source is flagged as failing. */
+    failingAfter: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -71,5 +88,14 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
     relay: { batchSize: e.RELAY_BATCH_SIZE, pollIntervalMs: e.RELAY_POLL_INTERVAL_MS },
     fetch: { allow: e.FETCH_ALLOW },
+    ingest: {
+      concurrency: e.INGEST_CONCURRENCY,
+      tickMs: e.INGEST_TICK_MS,
+      initialIntervalSeconds: e.POLL_INTERVAL_INITIAL_S,
+      floorSeconds: e.POLL_INTERVAL_FLOOR_S,
+      ceilingSeconds: e.POLL_INTERVAL_CEILING_S,
+      leaseSeconds: e.POLL_LEASE_S,
+      failingAfter: e.FAILING_AFTER,
+    },
   };
 }

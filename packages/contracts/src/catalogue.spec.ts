@@ -9,6 +9,8 @@ const registered = {
   title: 'Wired: AI',
   publisher: 'Wired',
   kind: 'publisher',
+  publisherKey: 'wired',
+  followsUp: null,
   registeredAt: '2026-11-28T08:00:00.000Z',
 };
 

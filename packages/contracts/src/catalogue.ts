@@ -11,10 +11,29 @@ import { CitationRecordedV1 } from './brief/citation-recorded.v1.js';
 import { CitationRevisedV1 } from './brief/citation-revised.v1.js';
 import { CitationWithdrawnV1 } from './brief/citation-withdrawn.v1.js';
 import { SourceRegisteredV1 } from './source/source-registered.v1.js';
+import { SourcePausedV1 } from './source/source-paused.v1.js';
+import { SourceResumedV1 } from './source/source-resumed.v1.js';
+import { SourceRemovedV1 } from './source/source-removed.v1.js';
+import { FeedPolledV1 } from './source/feed-polled.v1.js';
+import { SourceFailingV1 } from './source/source-failing.v1.js';
+import { SourceRecoveredV1 } from './source/source-recovered.v1.js';
+import { ArticleDiscoveredV1 } from './article/article-discovered.v1.js';
+import { ArticleRevisedV1 } from './article/article-revised.v1.js';
+import { ArticleSeenElsewhereV1 } from './article/article-seen-elsewhere.v1.js';
+
 
 /** Every event contract briefwatch has published, current and past. */
 const DEFINITIONS: readonly EventDefinition[] = [
   SourceRegisteredV1,
+  SourcePausedV1,
+  SourceResumedV1,
+  SourceRemovedV1,
+  FeedPolledV1,
+  SourceFailingV1,
+  SourceRecoveredV1,
+  ArticleDiscoveredV1,
+  ArticleRevisedV1,
+  ArticleSeenElsewhereV1,
   BriefImportedV1,
   TopicDefinedV1,
   TopicRevisedV1,

@@ -3,4 +3,5 @@ export { ConcurrencyError } from './errors.js';
 export { appendToStream, readStream, streamVersion, type AppendOptions, type AppendResult, type ExpectedVersion } from './event-store.js';
 export { readCommittedAfter, START_OF_STORE, type StoreCheckpoint, type CommittedBatch } from './committed-events.js';
 export { applyOnce } from './inbox.js';
+export { decideAndAppend, type StreamModel, type Decision } from './decide-and-append.js';
 export { OutboxRelay, type EventSink, type OutboxRelayOptions } from './outbox-relay.js';

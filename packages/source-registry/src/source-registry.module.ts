@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ChangeSourceStatusHandler } from './commands/change-source-status/change-source-status.handler.js';
+import { ChangeSourceStatusHttpController } from './commands/change-source-status/change-source-status.http.controller.js';
 import { RegisterSourceHandler } from './commands/register-source/register-source.handler.js';
 import { RegisterSourceHttpController } from './commands/register-source/register-source.http.controller.js';
+import { SeedSourcesHandler } from './commands/seed-sources/seed-sources.handler.js';
 import { GetSourceHandler } from './queries/get-source/get-source.handler.js';
 import { ListSourcesHandler } from './queries/list-sources/list-sources.handler.js';
 import { SourcesHttpController } from './queries/sources.http.controller.js';
@@ -9,13 +12,13 @@ import { SourcesHttpController } from './queries/sources.http.controller.js';
 /** The source registry's commands and queries, for any entry point (HTTP, CLI). */
 @Module({
   imports: [CqrsModule],
-  providers: [RegisterSourceHandler, GetSourceHandler, ListSourcesHandler],
+  providers: [RegisterSourceHandler, ChangeSourceStatusHandler, SeedSourcesHandler, GetSourceHandler, ListSourcesHandler],
 })
 export class SourceRegistryModule {}
 
 /** The same use cases, reachable over HTTP. */
 @Module({
   imports: [SourceRegistryModule],
-  controllers: [RegisterSourceHttpController, SourcesHttpController],
+  controllers: [RegisterSourceHttpController, ChangeSourceStatusHttpController, SourcesHttpController],
 })
 export class SourceRegistryHttpModule {}

@@ -8,12 +8,14 @@ const command: RegisterSource = {
   title: 'Wired: AI',
   publisher: 'Wired',
   kind: 'publisher',
+  publisherKey: 'wired',
+  followsUp: null,
   now: new Date('2026-11-28T08:00:00.000Z'),
 };
 
 describe('registering a source', () => {
   it('given no source, when it is registered, then SourceRegistered records the feed', () => {
-    const events = decideRegisterSource(command, initialSourceState);
+    const events = decideRegisterSource(command, initialSourceState());
     expect(events).toEqual([
       {
         type: 'SourceRegistered',
@@ -24,6 +26,8 @@ describe('registering a source', () => {
           title: 'Wired: AI',
           publisher: 'Wired',
           kind: 'publisher',
+          publisherKey: 'wired',
+          followsUp: null,
           registeredAt: '2026-11-28T08:00:00.000Z',
         },
       },
@@ -31,8 +35,8 @@ describe('registering a source', () => {
   });
 
   it('given a registered source, when it is registered again, then SOURCE.ALREADY_REGISTERED', () => {
-    const [event] = decideRegisterSource(command, initialSourceState);
-    const state = evolve(initialSourceState, { ...event!, eventId: 'e', streamId: 's', streamPosition: 1, globalPosition: 1, metadata: { correlationId: 'c', causationId: null }, recordedAt: '' } as EventEnvelope);
+    const [event] = decideRegisterSource(command, initialSourceState());
+    const state = evolve(initialSourceState(), { ...event!, eventId: 'e', streamId: 's', streamPosition: 1, globalPosition: 1, metadata: { correlationId: 'c', causationId: null }, recordedAt: '' } as EventEnvelope);
     expect(() => decideRegisterSource(command, state)).toThrow(expect.objectContaining({ code: 'SOURCE.ALREADY_REGISTERED' }));
   });
 });

@@ -1,7 +1,16 @@
 import { createApiKeyCli, listApiKeysCli, revokeApiKeyCli } from '@briefwatch/access';
 import { importBriefCli, showBriefCli } from '@briefwatch/brief';
 import type { CliCommand } from '@briefwatch/service-kit';
-import { listSourcesCli, registerSourceCli } from '@briefwatch/source-registry';
+import {
+  exportOpmlCli,
+  importOpmlCli,
+  listSourcesCli,
+  pauseSourceCli,
+  registerSourceCli,
+  removeSourceCli,
+  resumeSourceCli,
+  seedSourcesCli,
+} from '@briefwatch/source-registry';
 import { fetchCli } from './fetch.cli.js';
 import { healthCli } from './health.cli.js';
 import { migrateCli } from './migrate.cli.js';
@@ -12,6 +21,12 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   importBriefCli,
   registerSourceCli,
   listSourcesCli,
+  pauseSourceCli,
+  resumeSourceCli,
+  removeSourceCli,
+  seedSourcesCli,
+  importOpmlCli,
+  exportOpmlCli,
   fetchCli,
   createApiKeyCli,
   listApiKeysCli,

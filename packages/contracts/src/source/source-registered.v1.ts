@@ -14,6 +14,10 @@ export const SourceRegisteredV1 = defineEvent({
     title: z.string().min(1).max(300),
     publisher: z.string().min(1).max(200).nullable(),
     kind: z.enum(SOURCE_KINDS),
+    /** The publisher in the registry this feed belongs to, when it is one. */
+    publisherKey: z.string().nullable().default(null),
+    /** For a follow-up feed: the brief topic whose profile it searches for. */
+    followsUp: z.object({ briefId: z.string(), topicId: z.string() }).nullable().default(null),
     registeredAt: z.iso.datetime({ offset: true }),
   }),
 });

@@ -1,7 +1,9 @@
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { ZodValidationPipe } from '@briefwatch/service-kit';
+import { toOpml } from '../opml/opml.js';
+import { allSources } from './list-sources/all-sources.js';
 import type { SourceView } from '../source-view.js';
 import { GetSourceQuery } from './get-source/get-source.query.js';
 import { listSourcesInputSchema, ListSourcesQuery, type ListSourcesInput, type SourcePage } from './list-sources/list-sources.query.js';
@@ -13,6 +15,13 @@ export class SourcesHttpController {
   @Get()
   list(@QueryParams(new ZodValidationPipe(listSourcesInputSchema)) input: ListSourcesInput): Promise<SourcePage> {
     return this.queryBus.execute(new ListSourcesQuery(input));
+  }
+
+  /** Every watched source as OPML 2.0, for any feed reader. */
+  @Get('opml')
+  @Header('content-type', 'text/x-opml; charset=utf-8')
+  async opml(): Promise<string> {
+    return toOpml(await allSources(this.queryBus));
   }
 
   @Get(':id')

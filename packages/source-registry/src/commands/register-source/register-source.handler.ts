@@ -2,9 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streamIdOf } from '@briefwatch/contracts';
 import type { PrismaClient } from '@briefwatch/db';
-import { appendToStream, readStream } from '@briefwatch/event-store';
+import { decideAndAppend } from '@briefwatch/event-store';
+import { resolvePublisher } from '@briefwatch/publishers';
 import { PRISMA } from '@briefwatch/service-kit';
-import { decideRegisterSource, evolve, initialSourceState } from '../../source.js';
+import { decideRegisterSource, sourceModel } from '../../source.js';
 import { normalizeFeedUrl, sourceIdFor } from '../../source-identity.js';
 import { RegisterSourceCommand, type SourceRegistration } from './register-source.command.js';
 
@@ -16,19 +17,28 @@ export class RegisterSourceHandler implements ICommandHandler<RegisterSourceComm
     const feedUrl = normalizeFeedUrl(input.feedUrl);
     const sourceId = sourceIdFor(feedUrl);
     const streamId = streamIdOf('source', sourceId);
-    const history = await readStream(this.prisma, streamId);
-    const events = decideRegisterSource(
-      {
-        sourceId,
-        feedUrl,
-        title: input.title ?? new URL(feedUrl).hostname,
-        publisher: input.publisher ?? null,
-        kind: input.kind,
-        now: new Date(),
-      },
-      history.reduce(evolve, initialSourceState),
+    const publisher = input.publisher ? resolvePublisher(input.publisher) : undefined;
+    return decideAndAppend(
+      this.prisma,
+      streamId,
+      sourceModel,
+      (state) => ({
+        events: decideRegisterSource(
+          {
+            sourceId,
+            feedUrl,
+            title: input.title ?? new URL(feedUrl).hostname,
+            publisher: publisher?.name ?? input.publisher ?? null,
+            publisherKey: publisher?.key ?? null,
+            kind: input.kind,
+            followsUp: input.followsUp ?? null,
+            now: new Date(),
+          },
+          state,
+        ),
+        result: { sourceId, streamId, feedUrl },
+      }),
+      { correlationId, causationId },
     );
-    await appendToStream(this.prisma, streamId, events, { expectedVersion: history.length, metadata: { correlationId, causationId } });
-    return { sourceId, streamId, feedUrl };
   }
 }

@@ -7,5 +7,7 @@ export const registerSourceInputSchema = z.strictObject({
   title: z.string().trim().min(1).max(300).optional(),
   publisher: z.string().trim().min(1).max(200).nullable().optional(),
   kind: z.enum(SOURCE_KINDS).default('publisher'),
+  /** For a follow-up feed: the brief topic it searches for. */
+  followsUp: z.strictObject({ briefId: z.string().min(1).max(100), topicId: z.string().regex(/^t\d+$/) }).nullable().optional(),
 });
 export type RegisterSourceInput = z.infer<typeof registerSourceInputSchema>;

@@ -1,0 +1,1 @@
+export { articlesProjection } from './projection/articles.projection.js';

@@ -1,0 +1,32 @@
+import type { TrackingProfileData } from '@briefwatch/contracts';
+
+/** Google News' RSS search: a follow-up feed for any query, in English, US edition. */
+export function googleNewsSearchFeed(query: string): string {
+  return `https://news.google.com/rss/search?${new URLSearchParams({ q: query, hl: 'en-US', gl: 'US', ceid: 'US:en' })}`;
+}
+
+const quote = (phrase: string) => (/\s/.test(phrase) ? `"${phrase}"` : phrase);
+
+/**
+ * A news search for what a topic is about, from the profiles of the topic and its claims:
+ * the English terms most of its claims share, AND any of the names they mention most.
+ * `"facial recognition" (IBM OR Amazon OR Microsoft)`. Null when the profiles say too little.
+ */
+export function followUpQuery(profiles: readonly TrackingProfileData[]): string | null {
+  const termCounts = new Map<string, number>();
+  const entityCounts = new Map<string, number>();
+  for (const profile of profiles) {
+    for (const english of new Set(profile.terms.map((term) => term.en[0]).filter((t): t is string => Boolean(t)))) {
+      termCounts.set(english, (termCounts.get(english) ?? 0) + 1);
+    }
+    for (const name of new Set(profile.entities.map((entity) => entity.name))) entityCounts.set(name, (entityCounts.get(name) ?? 0) + 1);
+  }
+  const ranked = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([name]) => name);
+  // A term every profile shares says nothing that news search would not match anyway.
+  const terms = ranked(termCounts).filter((term) => term.length > 3 && !['AI', 'data', 'United States', 'China'].includes(term)).slice(0, 2);
+  const entities = ranked(entityCounts).slice(0, 3);
+  if (terms.length === 0 && entities.length === 0) return null;
+  const termPart = terms.map(quote).join(' ');
+  const entityPart = entities.length > 1 ? `(${entities.map(quote).join(' OR ')})` : entities.map(quote).join('');
+  return [termPart, entityPart].filter(Boolean).join(' ');
+}

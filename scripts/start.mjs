@@ -101,6 +101,12 @@ async function importBriefs(env) {
     if (result.status === 0) lines.push(result.stdout.trim().split('\n')[0]);
     else say(`could not import briefs/${file}: ${result.stderr.trim()}`);
   }
+  if (files.length > 0) {
+    // The cited publishers' feeds and a follow-up search per topic; already registered ones are left as they are.
+    const seeded = spawnSync(process.execPath, [path.join(root, 'apps', 'cli', 'dist', 'main.js'), 'sources', 'seed'], { cwd: root, env, encoding: 'utf8' });
+    if (seeded.status === 0) lines.push(seeded.stdout.trim().split('\n').pop());
+    else say(`could not seed sources: ${seeded.stderr.trim()}`);
+  }
   return lines;
 }
 

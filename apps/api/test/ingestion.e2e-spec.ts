@@ -67,6 +67,9 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
     expect(firstPoll).toMatchObject({ status: 200, itemsSeen: 2, itemsNew: 2, errorCode: null, rawHash: revision!.rawHash });
     const source = await system.db.prisma.source.findUniqueOrThrow({ where: { id: wiredId } });
     expect(source).toMatchObject({ lastStatus: 200, failing: false });
+
+    const timeline = (await (await fetch(`${system.baseUrl}/sources/${wiredId}/polls`)).json()) as { items: Array<{ status: number; itemsNew: number; rawHash: string }> };
+    expect(timeline.items[timeline.items.length - 1]).toMatchObject({ status: 200, itemsNew: 2, rawHash: revision!.rawHash });
   });
 
   it('asks again with the ETag and records the 304 as "not modified"', async () => {

@@ -4,6 +4,7 @@ export { registerSourceInputSchema, type RegisterSourceInput } from './commands/
 export { ChangeSourceStatusCommand, type SourceStatusChange } from './commands/change-source-status/change-source-status.command.js';
 export { SeedSourcesCommand, type SeedResult } from './commands/seed-sources/seed-sources.command.js';
 export { followUpQuery, googleNewsSearchFeed } from './commands/seed-sources/follow-up-feed.js';
+export { SourcePollsQuery, type SourcePollView } from './queries/source-polls/source-polls.query.js';
 export { GetSourceQuery } from './queries/get-source/get-source.query.js';
 export { ListSourcesQuery, listSourcesInputSchema, type SourcePage } from './queries/list-sources/list-sources.query.js';
 export { sourcesProjection, sourcePollsProjection } from './projection/sources.projection.js';

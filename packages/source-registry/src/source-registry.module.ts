@@ -7,12 +7,13 @@ import { RegisterSourceHttpController } from './commands/register-source/registe
 import { SeedSourcesHandler } from './commands/seed-sources/seed-sources.handler.js';
 import { GetSourceHandler } from './queries/get-source/get-source.handler.js';
 import { ListSourcesHandler } from './queries/list-sources/list-sources.handler.js';
+import { SourcePollsHandler } from './queries/source-polls/source-polls.handler.js';
 import { SourcesHttpController } from './queries/sources.http.controller.js';
 
 /** The source registry's commands and queries, for any entry point (HTTP, CLI). */
 @Module({
   imports: [CqrsModule],
-  providers: [RegisterSourceHandler, ChangeSourceStatusHandler, SeedSourcesHandler, GetSourceHandler, ListSourcesHandler],
+  providers: [RegisterSourceHandler, ChangeSourceStatusHandler, SeedSourcesHandler, GetSourceHandler, ListSourcesHandler, SourcePollsHandler],
 })
 export class SourceRegistryModule {}
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ZodValidationPipe } from '@briefwatch/service-kit';
 import { toOpml } from '../opml/opml.js';
 import { allSources } from './list-sources/all-sources.js';
+import { SourcePollsQuery, sourcePollsInputSchema, type SourcePollsInput } from './source-polls/source-polls.query.js';
 import type { SourceView } from '../source-view.js';
 import { GetSourceQuery } from './get-source/get-source.query.js';
 import { listSourcesInputSchema, ListSourcesQuery, type ListSourcesInput, type SourcePage } from './list-sources/list-sources.query.js';
@@ -27,5 +28,11 @@ export class SourcesHttpController {
   @Get(':id')
   get(@Param('id', new ZodValidationPipe(z.uuid())) id: string): Promise<SourceView> {
     return this.queryBus.execute(new GetSourceQuery(id));
+  }
+
+  /** The source's poll timeline, newest first, for auditing what it published and when. */
+  @Get(':id/polls')
+  polls(@Param('id', new ZodValidationPipe(z.uuid())) id: string, @QueryParams(new ZodValidationPipe(sourcePollsInputSchema)) input: SourcePollsInput) {
+    return this.queryBus.execute(new SourcePollsQuery(id, input));
   }
 }

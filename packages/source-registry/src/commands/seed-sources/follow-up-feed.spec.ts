@@ -1,0 +1,29 @@
+import type { TrackingProfileData } from '@briefwatch/contracts';
+import { followUpQuery, googleNewsSearchFeed } from './follow-up-feed.js';
+
+const profile = (entities: string[], terms: string[]): TrackingProfileData => ({
+  entities: entities.map((name) => ({ name, aliases: [] })),
+  numbers: [],
+  terms: terms.map((en) => ({ ko: '', en: [en] })),
+  citationTitles: [],
+  overridden: false,
+});
+
+describe('follow-up feeds', () => {
+  it('searches for the terms a topic\'s claims share and any of the names they mention most', () => {
+    const query = followUpQuery([
+      profile(['IBM', 'Amazon', 'Microsoft'], ['facial recognition', 'stop supplying']),
+      profile(['Amazon', 'Rekognition'], ['facial recognition', 'police']),
+      profile(['Microsoft'], ['facial recognition', 'police']),
+    ]);
+    expect(query).toBe('"facial recognition" police (Microsoft OR Amazon OR Rekognition)');
+  });
+
+  it('says nothing when the profiles say nothing', () => {
+    expect(followUpQuery([profile([], [])])).toBeNull();
+  });
+
+  it('builds a Google News RSS search URL', () => {
+    expect(googleNewsSearchFeed('"facial recognition" IBM')).toBe('https://news.google.com/rss/search?q=%22facial+recognition%22+IBM&hl=en-US&gl=US&ceid=US%3Aen');
+  });
+});

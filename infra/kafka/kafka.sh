@@ -33,8 +33,11 @@ resolve_jars() {
   command -v java >/dev/null || { say "Java 17+ is needed to run the broker"; exit 1; }
   say "resolving Apache Kafka $KAFKA_VERSION jars from Maven Central (once) ..."
   rm -rf "$libs" && mkdir -p "$libs"
-  mvn -q -B -Dstyle.color=never -f "$here/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
-    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$libs"
+  local log="$root/.cache/kafka/maven-$KAFKA_VERSION.log"
+  if ! mvn -q -B -Dstyle.color=never -f "$here/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
+    dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$libs" >"$log" 2>&1; then
+    say "Maven could not resolve the jars; its output:"; cat "$log" >&2; exit 1
+  fi
   touch "$libs/.complete"
 }
 

@@ -7,6 +7,7 @@ import { startSystem, type RunningSystem } from './running-system.js';
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'packages', 'feeds', 'test-feeds');
 const wired = readFileSync(path.join(fixtures, 'wired-ai.rss.xml'), 'utf8');
 const economist = readFileSync(path.join(fixtures, 'economist-science.atom.xml'), 'utf8');
+const arxiv = readFileSync(path.join(fixtures, 'arxiv-cs-cl.rdf.xml'), 'utf8');
 
 const rss = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Syndicate</title><link>https://example.org/</link>${items}</channel></rss>`;
 
@@ -26,11 +27,18 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
         void res
           .writeHead(200, { 'content-type': 'application/rss+xml' })
           .end(rss('<item><title>OpenAI text generator goes commercial</title><link>https://www.wired.com/story/openai-text-generator-going-commercial/?utm_source=partner</link><guid>synd-1</guid></item>')),
+      '/arxiv.rdf': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rdf+xml' }).end(arxiv),
       '/broken.xml': (_req, res) => void res.writeHead(500).end('oops'),
+      // Sends one byte a second, for ever.
+      '/slow.xml': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), 1_000);
+        res.on('close', () => clearInterval(timer));
+      },
     });
     system = await startSystem({
       ingestor: true,
-      env: { FETCH_ALLOW: feeds.hostPort, INGEST_TICK_MS: '50', POLL_INTERVAL_INITIAL_S: '1', POLL_INTERVAL_FLOOR_S: '1', POLL_INTERVAL_CEILING_S: '2', FAILING_AFTER: '2' },
+      env: { FETCH_ALLOW: feeds.hostPort, FETCH_TIMEOUT_MS: '2500', INGEST_TICK_MS: '50', POLL_INTERVAL_INITIAL_S: '1', POLL_INTERVAL_FLOOR_S: '1', POLL_INTERVAL_CEILING_S: '2', FAILING_AFTER: '2' },
     });
   });
 
@@ -51,10 +59,12 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
 
   const pollsOf = (sourceId: string) => system.db.prisma.sourcePoll.findMany({ where: { sourceId }, orderBy: { polledAt: 'asc' } });
 
-  it('polls registered sources and projects their articles, with provenance down to the raw bytes', async () => {
+  it('polls registered sources (RSS 2.0, Atom, RDF) and projects their articles, with provenance down to the raw bytes', async () => {
     const wiredId = await register('/wired.xml', 'Wired: AI');
     await register('/economist.atom', 'The Economist: Science');
-    await waitFor(() => system.db.prisma.article.count(), (n) => n === 3, { description: 'three articles projected' });
+    await register('/arxiv.rdf', 'arXiv: cs.CL');
+    await waitFor(() => system.db.prisma.article.count(), (n) => n === 4, { description: 'four articles projected' });
+    expect(await system.db.prisma.article.findFirst({ where: { canonicalUrl: 'http://arxiv.org/abs/2005.14165' } })).toMatchObject({ published: new Date('2020-05-28T17:29:03Z') });
 
     const bill = await system.db.prisma.article.findFirstOrThrow({ where: { title: { contains: 'Facial Recognition' } } });
     expect(bill).toMatchObject({ canonicalUrl: 'https://www.wired.com/story/bill-congress-limit-facial-recognition/?mbid=social', revision: 1, firstSourceId: wiredId });
@@ -88,7 +98,7 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
     );
     const revisions = await system.db.prisma.articleRevision.findMany({ where: { articleId: bill!.id }, orderBy: { revision: 'asc' } });
     expect(revisions.map((r) => r.title)).toEqual(['A Bill in Congress Would Limit Uses of Facial Recognition', 'A Bill in Congress Would Ban Police Use of Facial Recognition']);
-    expect(await system.db.prisma.article.count()).toBe(3);
+    expect(await system.db.prisma.article.count()).toBe(4);
   });
 
   it('keeps one article for the same story from two feeds, listing both sources', async () => {
@@ -100,7 +110,7 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
     );
     const carriers = await system.db.prisma.articleSource.count({ where: { articleId: sources[0]!.articleId } });
     expect(carriers).toBe(2);
-    expect(await system.db.prisma.article.count()).toBe(3);
+    expect(await system.db.prisma.article.count()).toBe(4);
   });
 
   it('flags a source that keeps failing, and the others go on being polled', async () => {
@@ -111,6 +121,20 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
     const economistId = (await system.db.prisma.source.findFirstOrThrow({ where: { title: 'The Economist: Science' } })).id;
     const before = (await pollsOf(economistId)).length;
     await waitFor(() => pollsOf(economistId), (rows) => rows.length >= before + 2, { description: 'the healthy source polled again' });
+  });
+
+  it('times out a source that sends a byte a second, without delaying the others', async () => {
+    const slowId = await register('/slow.xml', 'Slow');
+    const wiredId = (await system.db.prisma.source.findFirstOrThrow({ where: { title: 'Wired: AI' } })).id;
+    await waitFor(() => feeds.requests.some((r) => r.path === '/slow.xml'), Boolean, { description: 'the slow source asked' });
+    const askedAt = Date.now();
+    const wiredBefore = (await pollsOf(wiredId)).length;
+    // While the slow poll hangs, the other sources go on being polled.
+    await waitFor(() => pollsOf(wiredId), (rows) => rows.length >= wiredBefore + 1, { description: 'another source polled meanwhile' });
+    const [timedOut] = await waitFor(() => pollsOf(slowId), (rows) => rows.length >= 1, { description: 'the slow poll recorded' });
+    expect(timedOut).toMatchObject({ errorCode: 'FETCH.TIMEOUT', status: 200 });
+    expect(Date.now() - askedAt).toBeLessThan(10_000);
+    await fetch(`${system.baseUrl}/sources/${slowId}`, { method: 'DELETE', headers: { authorization: `Bearer ${system.apiKey}` } });
   });
 
   it('stops polling a paused source', async () => {

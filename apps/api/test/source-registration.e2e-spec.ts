@@ -127,4 +127,17 @@ describe('a source registered through the API reaches the read model through the
     expect(sources).toBe(2);
     expect(inbox).toBe(2);
   });
+
+  it('imports OPML sent as the body of a write request, and exports it back', async () => {
+    const opml = '<opml version="2.0"><body><outline text="Fortune" xmlUrl="https://fortune.com/feed/"/><outline text="Verge" xmlUrl="https://www.theverge.com/rss/index.xml"/></body></opml>';
+    const imported = await fetch(`${system.baseUrl}/sources/opml`, { method: 'POST', headers: { 'content-type': 'text/x-opml', authorization: `Bearer ${system.apiKey}` }, body: opml });
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toEqual({ feeds: 2, registered: 1, alreadyRegistered: 1, invalid: [] });
+    await waitFor(() => system.db.prisma.source.count(), (n) => n === 3, { description: 'the imported source projected' });
+    const exported = await fetch(`${system.baseUrl}/sources/opml`);
+    expect(exported.headers.get('content-type')).toMatch(/text\/x-opml/);
+    expect((await exported.text()).match(/<outline /g)).toHaveLength(3);
+    const notOpml = await fetch(`${system.baseUrl}/sources/opml`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${system.apiKey}` }, body: 'hello' });
+    expect(notOpml.status).toBe(422);
+  });
 });

@@ -81,7 +81,8 @@ export class IngestorWorker implements OnApplicationBootstrap, OnApplicationShut
         return source.feedUrl;
       }
     })();
-    const attempt = await this.hosts.run(host, () => pollSource(source, this.allow));
+    const { totalTimeoutMs, maxBodyBytes } = this.config.fetch;
+    const attempt = await this.hosts.run(host, () => pollSource(source, this.allow, { totalTimeoutMs, maxBodyBytes }));
     try {
       const recorded = await recordPoll(this.prisma, attempt, this.policy, this.config.ingest.failingAfter);
       const fields = { sourceId: source.sourceId, feedUrl: source.feedUrl, status: attempt.response?.status, new: recorded.itemsNew, revised: recorded.itemsRevised, next: recorded.nextPollAt.toISOString() };

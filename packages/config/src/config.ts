@@ -33,6 +33,8 @@ const environmentSchema = z.object({
   POLL_INTERVAL_CEILING_S: positiveInt.default(6 * 3600),
   POLL_LEASE_S: positiveInt.default(120),
   FAILING_AFTER: positiveInt.max(100).default(3),
+  FETCH_TIMEOUT_MS: positiveInt.max(300_000).default(30_000),
+  FETCH_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
   FETCH_ALLOW: z
     .string()
     .default('')
@@ -51,7 +53,7 @@ export interface BriefwatchConfig {
   log: { format: 'json' | 'pretty'; level: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
   relay: { batchSize: number; pollIntervalMs: number };
   /** host:port entries that feed fetching may reach although they are not public addresses. */
-  fetch: { allow: string[] };
+  fetch: { allow: string[]; totalTimeoutMs: number; maxBodyBytes: number };
   ingest: {
     concurrency: number;
     tickMs: number;
@@ -87,7 +89,7 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     api: { host: e.API_HOST, port: e.API_PORT },
     log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
     relay: { batchSize: e.RELAY_BATCH_SIZE, pollIntervalMs: e.RELAY_POLL_INTERVAL_MS },
-    fetch: { allow: e.FETCH_ALLOW },
+    fetch: { allow: e.FETCH_ALLOW, totalTimeoutMs: e.FETCH_TIMEOUT_MS, maxBodyBytes: e.FETCH_MAX_BYTES },
     ingest: {
       concurrency: e.INGEST_CONCURRENCY,
       tickMs: e.INGEST_TICK_MS,

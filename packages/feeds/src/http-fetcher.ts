@@ -133,8 +133,11 @@ function requestOnce(url: URL, request: FetchRequest, limits: FetchLimits, allow
       agent: false,
     });
     let settled = false;
+    let receivedStatus: number | undefined;
     const fail = (error: Error) => {
       if (settled) return;
+      // A body that stops or overflows after the headers came: the status is part of the record.
+      if (error instanceof FeedError && receivedStatus !== undefined && error.details.status === undefined) error.details.status = receivedStatus;
       settled = true;
       clearTimeout(totalTimer);
       clearTimeout(connectTimer);
@@ -156,6 +159,7 @@ function requestOnce(url: URL, request: FetchRequest, limits: FetchLimits, allow
     req.on('response', (response) => {
       clearTimeout(connectTimer);
       const status = response.statusCode ?? 0;
+      receivedStatus = status;
       if (REDIRECT_STATUSES.has(status) || status === 304 || status >= 400) {
         response.resume();
         settled = true;

@@ -48,6 +48,8 @@ export async function createHttpApp(rootModule: DynamicModule, { logger }: Servi
   });
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'] });
+  // OPML and other XML documents arrive as text; the use case parses them.
+  app.useBodyParser('text', { limit: '5mb', type: ['text/x-opml', 'application/xml', 'text/xml', 'text/plain'] });
   app.useGlobalFilters(app.get(ProblemDetailsFilter));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;

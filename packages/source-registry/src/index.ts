@@ -2,6 +2,7 @@ export { SourceRegistryModule, SourceRegistryHttpModule } from './source-registr
 export { RegisterSourceCommand, type SourceRegistration } from './commands/register-source/register-source.command.js';
 export { registerSourceInputSchema, type RegisterSourceInput } from './commands/register-source/register-source.input.js';
 export { ChangeSourceStatusCommand, type SourceStatusChange } from './commands/change-source-status/change-source-status.command.js';
+export { ImportOpmlCommand, type OpmlImport } from './commands/import-opml/import-opml.command.js';
 export { SeedSourcesCommand, type SeedResult } from './commands/seed-sources/seed-sources.command.js';
 export { followUpQuery, googleNewsSearchFeed } from './commands/seed-sources/follow-up-feed.js';
 export { SourcePollsQuery, type SourcePollView } from './queries/source-polls/source-polls.query.js';

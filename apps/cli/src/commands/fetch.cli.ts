@@ -6,9 +6,9 @@ type FetchLine =
   | { url: string; status: number; feed: { title: string | null; link: string | null }; items: unknown[]; warnings?: string[] }
   | { url: string; error: { code: string; message: string } };
 
-async function fetchOne(url: string, allow: AllowList): Promise<FetchLine> {
+async function fetchOne(url: string, allow: AllowList, limits: { totalTimeoutMs: number; maxBodyBytes: number }): Promise<FetchLine> {
   try {
-    const response = await fetchFeed({ url, allow });
+    const response = await fetchFeed({ url, allow, limits });
     const feed = await parseFeed(response.body, response.headers['content-type'], response.url);
     return {
       url,
@@ -41,7 +41,7 @@ export const fetchCli: CliCommand = {
       throw new ProblemError('FETCH.INVALID_ALLOW', (error as Error).message);
     }
     const limiter = new HostLimiter(2);
-    const lines = await Promise.all(positionals.map((url) => limiter.run(hostOf(url), () => fetchOne(url, allow))));
+    const lines = await Promise.all(positionals.map((url) => limiter.run(hostOf(url), () => fetchOne(url, allow, config.fetch))));
     for (const line of lines) {
       if (options.json) print(JSON.stringify(line));
       else if ('error' in line) print(`${line.url}\n  error ${line.error.code}: ${line.error.message}`);

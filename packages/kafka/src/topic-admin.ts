@@ -28,7 +28,8 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[], opti
 
 /** Answers whether the cluster serves metadata; used by health checks. */
 export async function describeKafka(kafka: Kafka): Promise<{ brokers: number; controller: number | null }> {
-  const admin = kafka.admin();
+  // One try: a health check reports what it sees now, it does not wait for the broker to come back.
+  const admin = kafka.admin({ retry: { retries: 0 } });
   await admin.connect();
   try {
     const cluster = await admin.describeCluster();

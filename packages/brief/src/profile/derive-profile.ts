@@ -1,6 +1,6 @@
 import type { BriefCitation, BriefClaim, BriefTopic } from '../brief-model.js';
 import { extractEntities, type BriefEntity } from './entities.js';
-import { GLOSSARY, GLOSSARY_TERMS } from './glossary.js';
+import { GLOSSARY, GLOSSARY_TERMS, glossaryKind } from './glossary.js';
 import { extractNumbers, type BriefNumber } from './numbers.js';
 import type { GlossedTerm, TrackingProfile } from './tracking-profile.js';
 
@@ -10,7 +10,7 @@ export function glossTerms(text: string): GlossedTerm[] {
   let rest = text;
   for (const term of GLOSSARY_TERMS) {
     if (!rest.includes(term)) continue;
-    found.push({ ko: term, en: [...GLOSSARY[term]!] });
+    found.push({ ko: term, en: [...GLOSSARY[term]!], kind: glossaryKind(term) });
     rest = rest.split(term).join(' ');
   }
   return found;

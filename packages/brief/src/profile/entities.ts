@@ -40,11 +40,14 @@ export function extractEntities(text: string): BriefEntity[] {
     for (const part of match[2]!.split(/,\s*/)) add(part, match[1]);
   }
   for (const match of text.matchAll(LATIN_NAME)) {
-    const name = match[0];
+    // A label before its own sentence ("GPT-3 GPT-3은") is one name, not two.
+    const words = match[0].split(' ').filter((word, i, all) => i === 0 || word !== all[i - 1]);
+    const name = words.join(' ');
     // "Clearview AI", "OpenAI API": keep the whole run, and its distinctive head on its own.
     add(name);
-    const words = name.split(' ');
     if (words.length > 1 && TOO_COMMON.has(words[words.length - 1]!)) add(words.slice(0, -1).join(' '));
+    // Names with digits or inner capitals inside a longer run stand on their own too (GPT-3, NeurIPS).
+    if (words.length > 1) for (const word of words) if (/\d|[a-z][A-Z]/.test(word)) add(word);
   }
   return [...entities.values()];
 }

@@ -4,7 +4,8 @@
  * A general glossary of the domain, not a list of any one brief's sentences; a term is
  * carried into a profile only when the brief's own text contains it.
  */
-export const GLOSSARY: Readonly<Record<string, readonly string[]>> = {
+/** Terms of the field: what a story is about. */
+export const CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // AI and computing
   인공지능: ['artificial intelligence', 'AI'],
   딥러닝: ['deep learning'],
@@ -15,15 +16,15 @@ export const GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   알고리즘: ['algorithm'],
   '자연어 처리': ['natural language processing', 'NLP'],
   자연어처리: ['natural language processing', 'NLP'],
-  '언어 모델': ['language model'],
-  언어모델: ['language model'],
+  '언어 모델': ['language model', 'language generator'],
+  언어모델: ['language model', 'language generator'],
   기계번역: ['machine translation'],
   질의응답: ['question answering'],
   컴퓨터비전: ['computer vision'],
   '컴퓨터 비전': ['computer vision'],
   음성인식: ['speech recognition'],
   미세조정: ['fine-tuning'],
-  퓨샷: ['few-shot'],
+  퓨샷: ['few-shot', 'a few examples'],
   제로샷: ['zero-shot'],
   원샷: ['one-shot'],
   사전학습: ['pre-training', 'pretrained'],
@@ -56,7 +57,7 @@ export const GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   성별: ['gender'],
   정확도: ['accuracy'],
   오인: ['misidentification', 'false match'],
-  '잘못 판정': ['misidentified', 'false match'],
+  '잘못 판정': ['misidentified', 'false match', 'wrongly identified', 'wrongful arrest'],
   범죄자: ['criminals'],
   경찰: ['police'],
   '법 집행': ['law enforcement'],
@@ -75,6 +76,7 @@ export const GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   법률: ['law', 'legislation'],
   규제: ['regulation'],
   금지: ['ban'],
+  제한: ['restrict', 'limit', 'ban', 'prohibit'],
   중단: ['halt', 'pause', 'stop'],
   '판매 중단': ['stop selling', 'halt sales'],
   '공급 중단': ['stop supplying', 'moratorium'],
@@ -93,7 +95,7 @@ export const GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   // Talent, visas, geopolitics
   인재: ['talent'],
   인력: ['talent', 'workforce'],
-  연구자: ['researchers'],
+  연구자: ['researchers', 'scientists'],
   연구원: ['researcher'],
   유학생: ['international students', 'foreign students'],
   이민: ['immigration'],
@@ -111,17 +113,20 @@ export const GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   패권: ['dominance', 'supremacy'],
   국방: ['defense', 'military'],
   // Mobility and health
-  자율주행차: ['self-driving car', 'driverless car', 'autonomous vehicle'],
+  자율주행차: ['self-driving car', 'driverless car', 'autonomous vehicle', 'autonomous car', 'self-driving', 'driverless', 'robotaxi'],
   자율주행: ['self-driving', 'autonomous driving'],
   완성차: ['automakers', 'carmakers'],
   상용화: ['commercialization', 'deployment'],
-  코로나19: ['COVID-19', 'coronavirus', 'pandemic'],
+  코로나19: ['COVID-19', 'covid', 'coronavirus', 'pandemic'],
   바이러스: ['virus'],
-  진단: ['diagnosis'],
+  진단: ['diagnosis', 'diagnostic'],
   치료제: ['treatment', 'drug'],
   신약: ['new drug', 'drug discovery'],
   감염자: ['infected', 'cases'],
-  // Companies, organisations, people and places, as Korean writes them
+};
+
+/** Names as Korean writes them: who or where a story is about. */
+export const NAMES: Readonly<Record<string, readonly string[]>> = {
   구글: ['Google'],
   테슬라: ['Tesla'],
   아마존: ['Amazon'],
@@ -155,5 +160,11 @@ export const GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   트랜스포머: ['Transformer'],
 };
 
+export const GLOSSARY: Readonly<Record<string, readonly string[]>> = { ...CONCEPTS, ...NAMES };
+
 /** Glossary keys longest first, so `안면인식` is read before any shorter term inside it. */
 export const GLOSSARY_TERMS: readonly string[] = Object.keys(GLOSSARY).sort((a, b) => b.length - a.length);
+
+export function glossaryKind(term: string): 'concept' | 'name' {
+  return term in NAMES ? 'name' : 'concept';
+}

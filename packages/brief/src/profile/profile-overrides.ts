@@ -66,7 +66,7 @@ export function applyProfileOverrides(profiles: Map<string, TrackingProfile>, ov
       const added = typeof entity === 'string' ? { name: entity, aliases: [] } : entity;
       if (!next.entities.some((e) => e.name === added.name)) next.entities.push(added);
     }
-    for (const term of override.add?.terms ?? []) next.terms.push({ ko: '', en: [term] });
+    for (const term of override.add?.terms ?? []) next.terms.push({ ko: '', en: [term], kind: 'concept' });
     for (const title of override.add?.citationTitles ?? []) if (!next.citationTitles.includes(title)) next.citationTitles.push(title);
     profiles.set(targetId, next);
   }

@@ -58,7 +58,7 @@ describe('profile overrides', () => {
   const derived = (): TrackingProfile => ({
     entities: [{ name: 'SW', aliases: [] }, { name: 'Amazon', aliases: [] }],
     numbers: [{ text: '1년간', value: 1, unit: 'years', english: ['1 year'] }],
-    terms: [{ ko: '감시', en: ['surveillance'] }],
+    terms: [{ ko: '감시', en: ['surveillance'], kind: 'concept' }],
     citationTitles: [],
     overridden: false,
   });

@@ -5,6 +5,8 @@ import type { BriefNumber } from './numbers.js';
 export interface GlossedTerm {
   ko: string;
   en: string[];
+  /** A term of the field (what a story is about) or a name (who or where). */
+  kind: 'concept' | 'name';
 }
 
 /**

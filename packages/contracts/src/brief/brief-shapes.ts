@@ -15,7 +15,7 @@ export const trackingProfileSchema = z.object({
       english: z.array(z.string()),
     }),
   ),
-  terms: z.array(z.object({ ko: z.string(), en: z.array(z.string()) })),
+  terms: z.array(z.object({ ko: z.string(), en: z.array(z.string()), kind: z.enum(['concept', 'name']).default('concept') })),
   citationTitles: z.array(z.string()),
   overridden: z.boolean(),
 });

@@ -4,7 +4,7 @@ import { followUpQuery, googleNewsSearchFeed } from './follow-up-feed.js';
 const profile = (entities: string[], terms: string[]): TrackingProfileData => ({
   entities: entities.map((name) => ({ name, aliases: [] })),
   numbers: [],
-  terms: terms.map((en) => ({ ko: '', en: [en] })),
+  terms: terms.map((en) => ({ ko: '', en: [en], kind: 'concept' as const })),
   citationTitles: [],
   overridden: false,
 });

@@ -6,8 +6,8 @@ import type { Linker } from './linker.js';
 export interface LabelledStory {
   id: string;
   title: string;
-  summary?: string;
-  content?: string;
+  summary?: string | null;
+  content?: string | null;
   topics: string[];
   claims: string[];
 }

@@ -40,7 +40,7 @@ export interface LinkerOptions {
 /** The version of the method: recorded with every link, so a change can be replayed and compared. */
 export const MATCHER_VERSION = 'lexical-1';
 const TITLE_BOOST = 1.5;
-const DEFAULT_THRESHOLD = 0.5;
+const DEFAULT_THRESHOLD = 0.35;
 
 interface Posting {
   target: number;

@@ -11,7 +11,9 @@ import {
   resumeSourceCli,
   seedSourcesCli,
 } from '@briefwatch/source-registry';
+import { evalCli } from './eval.cli.js';
 import { fetchCli } from './fetch.cli.js';
+import { linkCli } from './link.cli.js';
 import { healthCli } from './health.cli.js';
 import { migrateCli } from './migrate.cli.js';
 
@@ -28,6 +30,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   importOpmlCli,
   exportOpmlCli,
   fetchCli,
+  linkCli,
+  evalCli,
   createApiKeyCli,
   listApiKeysCli,
   revokeApiKeyCli,

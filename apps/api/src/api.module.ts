@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ApiKeyGuard } from '@briefwatch/access';
+import { ArticlesHttpModule } from '@briefwatch/articles';
 import { BriefHttpModule } from '@briefwatch/brief';
 import { ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
 import { SourceRegistryHttpModule } from '@briefwatch/source-registry';
@@ -12,7 +13,7 @@ export class ApiModule {
   static forRoot(context: ServiceContext): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ServiceModule.forRoot({ service: 'api', ...context }), CqrsModule.forRoot(), SourceRegistryHttpModule, BriefHttpModule],
+      imports: [ServiceModule.forRoot({ service: 'api', ...context }), CqrsModule.forRoot(), SourceRegistryHttpModule, BriefHttpModule, ArticlesHttpModule],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };

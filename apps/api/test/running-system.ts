@@ -6,6 +6,7 @@ import { loadConfig } from '@briefwatch/config';
 import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
 import { silentLogger } from '@briefwatch/logging';
 import { IngestorModule } from '@briefwatch/ingestor';
+import { LinkerModule } from '@briefwatch/linker';
 import { ProjectorModule } from '@briefwatch/projector';
 import { RelayModule } from '@briefwatch/relay';
 import type { ServiceContext } from '@briefwatch/service-kit';
@@ -32,6 +33,7 @@ export interface SystemOptions {
   /** Extra settings for every service, e.g. FETCH_ALLOW for a local feed server. */
   env?: Record<string, string>;
   ingestor?: boolean;
+  linker?: boolean;
 }
 
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
@@ -65,6 +67,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     return ingestor;
   };
   if (options.ingestor) await startIngestor();
+  if (options.linker) {
+    const linker = await NestFactory.createApplicationContext(LinkerModule.forRoot(contextFor('linker')), { logger: false });
+    await linker.init();
+    ingestors.push(linker);
+  }
 
   return {
     db,

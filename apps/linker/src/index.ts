@@ -1,1 +1,3 @@
 export { LinkerModule } from './linker.module.js';
+export { decideLinks, evolveLinks, linkModel, type LinkState } from './decide-links.js';
+export { BriefLinkers, linkableBrief } from './brief-linkers.js';

@@ -1,6 +1,6 @@
 import type { EventEnvelope, StreamCategory } from '@briefwatch/contracts';
 import type { Prisma } from '@briefwatch/db';
-import { articlesProjection } from '@briefwatch/articles';
+import { articlesProjection, linksProjection } from '@briefwatch/articles';
 import { briefsProjection } from '@briefwatch/brief';
 import { sourcePollsProjection, sourcesProjection } from '@briefwatch/source-registry';
 
@@ -12,4 +12,4 @@ export interface Projection {
 }
 
 /** Every read model the projector keeps. */
-export const PROJECTIONS: readonly Projection[] = [sourcesProjection, sourcePollsProjection, briefsProjection, articlesProjection];
+export const PROJECTIONS: readonly Projection[] = [sourcesProjection, sourcePollsProjection, briefsProjection, articlesProjection, linksProjection];

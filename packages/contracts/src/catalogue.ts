@@ -10,6 +10,8 @@ import { ClaimWithdrawnV1 } from './brief/claim-withdrawn.v1.js';
 import { CitationRecordedV1 } from './brief/citation-recorded.v1.js';
 import { CitationRevisedV1 } from './brief/citation-revised.v1.js';
 import { CitationWithdrawnV1 } from './brief/citation-withdrawn.v1.js';
+import { CoverageLinkedV1 } from './link/coverage-linked.v1.js';
+import { LinkRetractedV1 } from './link/link-retracted.v1.js';
 import { SourceRegisteredV1 } from './source/source-registered.v1.js';
 import { SourcePausedV1 } from './source/source-paused.v1.js';
 import { SourceResumedV1 } from './source/source-resumed.v1.js';
@@ -25,6 +27,8 @@ import { ArticleSeenElsewhereV1 } from './article/article-seen-elsewhere.v1.js';
 /** Every event contract briefwatch has published, current and past. */
 const DEFINITIONS: readonly EventDefinition[] = [
   SourceRegisteredV1,
+  CoverageLinkedV1,
+  LinkRetractedV1,
   SourcePausedV1,
   SourceResumedV1,
   SourceRemovedV1,

@@ -26,3 +26,5 @@ export * from './source/source-recovered.v1.js';
 export * from './article/article-discovered.v1.js';
 export * from './article/article-revised.v1.js';
 export * from './article/article-seen-elsewhere.v1.js';
+export * from './link/coverage-linked.v1.js';
+export * from './link/link-retracted.v1.js';

@@ -1,4 +1,20 @@
-import { flattenProfiledClaims, type BriefDocument, type TrackingProfile } from '@briefwatch/brief';
+import type { TrackingProfile } from '@briefwatch/brief';
+
+/** What linking needs of a brief: topics and their claims (nested), each with a profile. */
+export interface LinkableClaim {
+  id: string;
+  label: string | null;
+  text: string;
+  profile: TrackingProfile;
+  children: LinkableClaim[];
+}
+export interface LinkableBrief {
+  topics: Array<{ id: string; title: string; profile: TrackingProfile; claims: LinkableClaim[] }>;
+}
+
+function flatten(claims: readonly LinkableClaim[]): LinkableClaim[] {
+  return claims.flatMap((claim) => [claim, ...flatten(claim.children)]);
+}
 import { STOPWORDS, stems } from './text.js';
 
 export type FeatureKind = 'entity' | 'concept' | 'name' | 'number' | 'title';
@@ -107,11 +123,11 @@ function rawFeatures(profile: TrackingProfile): RawFeature[] {
  * weight times its rarity across the brief's claims (inverse document frequency): a name
  * in one claim says more than a term in ten. Broad words and ubiquitous names count little.
  */
-export function buildTargets(document: BriefDocument): LinkTarget[] {
+export function buildTargets(document: LinkableBrief): LinkTarget[] {
   const drafts: Array<Omit<LinkTarget, 'features'> & { features: RawFeature[] }> = [];
   for (const topic of document.topics) {
     drafts.push({ id: topic.id, kind: 'topic', topicId: topic.id, text: topic.title, features: rawFeatures(topic.profile) });
-    for (const claim of flattenProfiledClaims(topic.claims)) {
+    for (const claim of flatten(topic.claims)) {
       drafts.push({ id: claim.id, kind: 'claim', topicId: topic.id, text: [claim.label, claim.text].filter(Boolean).join(': '), features: rawFeatures(claim.profile) });
     }
   }

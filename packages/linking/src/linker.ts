@@ -1,5 +1,4 @@
-import type { BriefDocument } from '@briefwatch/brief';
-import { buildTargets, type Feature, type LinkTarget } from './features.js';
+import { buildTargets, type Feature, type LinkableBrief, type LinkTarget } from './features.js';
 import { tokenize, type Token } from './text.js';
 
 export interface ArticleInput {
@@ -70,7 +69,7 @@ export class Linker {
   private readonly index = new Map<string, Posting[]>();
   private readonly threshold: number;
 
-  constructor(document: BriefDocument, options: LinkerOptions = {}) {
+  constructor(document: LinkableBrief, options: LinkerOptions = {}) {
     this.targets = buildTargets(document);
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.targets.forEach((target, t) => {

@@ -1,0 +1,59 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { BriefwatchConfig } from '@briefwatch/config';
+import { streamIdOf, type ArticleContent } from '@briefwatch/contracts';
+import type { PrismaClient } from '@briefwatch/db';
+import { applyOnce, decideAndAppend } from '@briefwatch/event-store';
+import { EventConsumer, type ConsumedEvent } from '@briefwatch/kafka';
+import type { Logger } from '@briefwatch/logging';
+import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
+import { BriefLinkers } from './brief-linkers.js';
+import { decideLinks, linkModel } from './decide-links.js';
+
+export const LINKER_GROUP = 'linker';
+
+/**
+ * Links each new or revised article to every imported brief. The link events and the
+ * inbox record are written in one transaction: a redelivered article event links nothing twice.
+ */
+@Injectable()
+export class LinkerWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly consumer: EventConsumer;
+  private readonly linkers = new BriefLinkers();
+
+  constructor(
+    @Inject(CONFIG) config: BriefwatchConfig,
+    @Inject(KAFKA) kafka: Kafka,
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.consumer = new EventConsumer(kafka, { groupId: LINKER_GROUP, categories: ['article'], topicPrefix: config.kafka.topicPrefix }, (event) => this.handle(event), logger);
+  }
+
+  private async handle({ envelope }: ConsumedEvent): Promise<void> {
+    if (envelope.type !== 'ArticleDiscovered' && envelope.type !== 'ArticleRevised') return;
+    const article = envelope.data as ArticleContent & { revision?: number };
+    await applyOnce(this.prisma, LINKER_GROUP, envelope.eventId, async (tx) => {
+      const linkers = await this.linkers.current(tx);
+      const events = await decideAndAppend(
+        tx,
+        streamIdOf('link', article.articleId),
+        linkModel,
+        (state) => {
+          const decided = decideLinks(article, linkers, state, new Date());
+          return { events: decided, result: decided };
+        },
+        { correlationId: envelope.metadata.correlationId, causationId: envelope.eventId },
+      );
+      if (events.length > 0) this.logger.log('linked', { articleId: article.articleId, events: events.map((e) => e.type).join(','), correlationId: envelope.metadata.correlationId });
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+}

@@ -1,0 +1,34 @@
+import { Query } from '@nestjs/cqrs';
+import { z } from 'zod';
+
+export const developmentsInputSchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  includeRetracted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+export type DevelopmentsInput = z.infer<typeof developmentsInputSchema>;
+
+export interface LinkedArticle {
+  article: { id: string; title: string; link: string | null; published: string | null; revision: number; sources: Array<{ sourceId: string; feedUrl: string }> };
+  score: number;
+  why: unknown;
+  linkedAt: string;
+  retracted: { at: string; reason: string | null } | null;
+}
+
+/** One development: a story, with every article (from every outlet) that reported it. */
+export interface Development extends LinkedArticle {
+  /** The same story from other outlets: near-duplicate articles linked to the same claim. */
+  alsoReportedBy: LinkedArticle[];
+}
+
+/** A claim's later developments (claimId set) or a topic's coverage (claimId null), newest first. */
+export class DevelopmentsQuery extends Query<{ items: Development[] }> {
+  constructor(
+    readonly briefId: string,
+    readonly topicId: string | null,
+    readonly claimId: string | null,
+    readonly input: DevelopmentsInput,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineEvent, type EventDataOf } from '../event-definition.js';
+
+export const linkEvidenceSchema = z.object({
+  feature: z.string(),
+  kind: z.string(),
+  where: z.enum(['title', 'body']),
+  passage: z.string(),
+  weight: z.number(),
+});
+
+/** An article develops a brief's topic, or one of its claims: with the score and the evidence found. */
+export const CoverageLinkedV1 = defineEvent({
+  category: 'link',
+  type: 'CoverageLinked',
+  schemaVersion: 1,
+  schema: z.object({
+    articleId: z.uuid(),
+    articleRevision: z.number().int().positive(),
+    briefId: z.string().min(1),
+    topicId: z.string().regex(/^t\d+$/),
+    /** Null for a link to the topic as a whole. */
+    claimId: z.string().nullable(),
+    score: z.number().min(0).max(1),
+    evidence: z.array(linkEvidenceSchema),
+    matcherVersion: z.string().min(1),
+    linkedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+export type CoverageLinked = EventDataOf<typeof CoverageLinkedV1>;

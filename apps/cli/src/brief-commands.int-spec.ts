@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
-import { runCli } from './run-cli.js';
+import { runCliCapturing } from './cli-harness.js';
 
 const spriPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt');
 
@@ -20,14 +20,7 @@ describe('npx briefwatch brief show / brief import', () => {
     await db.drop();
   });
 
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    process.exitCode = undefined;
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: { DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1' } });
-    process.exitCode = undefined;
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const cli = (...argv: string[]) => runCliCapturing(argv, { DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1' });
 
   const eventCount = async () => db.prisma.event.count();
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFeedServer, type FeedServer } from '@briefwatch/testing';
-import { runCli } from './run-cli.js';
+import { runCliCapturing, NO_SERVICES } from './cli-harness.js';
 
 const wired = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'packages', 'feeds', 'test-feeds', 'wired-ai.rss.xml'));
 
@@ -16,15 +16,7 @@ describe('npx briefwatch fetch', () => {
   });
   afterAll(async () => server.stop());
 
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    process.exitCode = undefined;
-    // No database and no broker: unused ports prove the command needs neither.
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', KAFKA_BROKERS: '127.0.0.1:1' } });
-    process.exitCode = undefined;
-    return { code, lines: out, err: err.join('\n') };
-  }
+  const cli = (...argv: string[]) => runCliCapturing(argv, NO_SERVICES);
 
   it('prints one JSON line per URL: the feed and its items, or a named error', async () => {
     const result = await cli('fetch', server.url('/wired.xml'), server.url('/page'), 'http://169.254.169.254/latest/meta-data', '--allow', server.hostPort, '--json');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from './run-cli.js';
+import { runCliCapturing, NO_SERVICES } from './cli-harness.js';
 
 const brief = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt');
 
@@ -11,14 +11,7 @@ describe('npx briefwatch link / eval (no Kafka, no database)', () => {
   beforeAll(() => void (dir = mkdtempSync(path.join(os.tmpdir(), 'briefwatch-link-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    process.exitCode = undefined;
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', KAFKA_BROKERS: '127.0.0.1:1' } });
-    process.exitCode = undefined;
-    return { code, lines: out, err: err.join('\n') };
-  }
+  const cli = (...argv: string[]) => runCliCapturing(argv, NO_SERVICES);
 
   it('prints one line per article with topics, claims and checkable evidence, and names bad lines', async () => {
     const input = path.join(dir, 'articles.jsonl');

@@ -1,21 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
-import { runCli } from './run-cli.js';
+import { runCliCapturing } from './cli-harness.js';
 
 describe('npx briefwatch', () => {
   let db: TestDatabase;
   beforeAll(async () => (db = await createTestDatabase()));
   afterAll(async () => db.drop());
 
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    // Kafka is not needed by these commands; an unused port proves they do not touch it.
-    const env = { DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1', LOG_FORMAT: 'json' as const };
-    process.exitCode = undefined;
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env });
-    process.exitCode = undefined;
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const cli = (...argv: string[]) => runCliCapturing(argv, { DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1', LOG_FORMAT: 'json' });
 
   it('registers a source through the same command the API sends, and refuses it twice', async () => {
     const first = await cli('sources', 'add', 'https://www.nytimes.com/svc/collections/v1/publish/https://www.nytimes.com/section/technology/rss.xml', '--publisher', 'The New York Times');
@@ -63,10 +54,8 @@ describe('npx briefwatch', () => {
   });
 
   it('reports a bad setting by name before doing anything', async () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(['sources', 'list'], { out: (l) => out.push(l), err: (l) => err.push(l), env: { DATABASE_URL: 'mysql://nope' } });
-    expect(code).toBe(2);
-    expect(err.join('\n')).toMatch(/DATABASE_URL: must be a postgresql/);
+    const result = await runCliCapturing(['sources', 'list'], { DATABASE_URL: 'mysql://nope' });
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/DATABASE_URL: must be a postgresql/);
   });
 });

@@ -6,7 +6,7 @@ import { briefsProjection } from '@briefwatch/brief';
 import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
 import { applyOnce, readCommittedAfter, START_OF_STORE } from '@briefwatch/event-store';
 import { sourcesProjection } from '@briefwatch/source-registry';
-import { runCli } from './run-cli.js';
+import { runCliCapturing } from './cli-harness.js';
 
 const spriPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt');
 
@@ -23,14 +23,7 @@ describe('npx briefwatch sources …', () => {
     await db.drop();
   });
 
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    process.exitCode = undefined;
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: { DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1' } });
-    process.exitCode = undefined;
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const cli = (...argv: string[]) => runCliCapturing(argv, { DATABASE_URL: db.url, KAFKA_BROKERS: '127.0.0.1:1' });
 
   /** What the projector would do: apply every stored event to the read models, once. */
   async function project() {

@@ -1,6 +1,6 @@
-import { evaluateLinks, Linker } from '@briefwatch/linking';
+import { evaluateLinks } from '@briefwatch/linking';
 import type { CliCommand } from '@briefwatch/service-kit';
-import { briefFrom, labelledLineSchema, readJsonLines } from './linking-input.js';
+import { briefFrom, labelledLineSchema, linkerFor, readJsonLines } from './linking-input.js';
 
 export const evalCli: CliCommand = {
   path: ['eval'],
@@ -16,8 +16,7 @@ export const evalCli: CliCommand = {
     const document = await briefFrom(options.brief as string | undefined);
     const { rows, problems } = await readJsonLines(options.labels as string | undefined, labelledLineSchema, '--labels');
     for (const problem of problems) note(`skipped ${problem}`);
-    const threshold = options.threshold === undefined ? undefined : Number(options.threshold);
-    const report = evaluateLinks(new Linker(document, threshold === undefined || Number.isNaN(threshold) ? {} : { threshold }), document, rows);
+    const report = evaluateLinks(linkerFor(document, options.threshold), document, rows);
     if (options.json) return print(JSON.stringify(report, null, 2));
     const { topic, claim } = report;
     print(`stories      ${report.stories}`);

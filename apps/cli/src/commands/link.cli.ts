@@ -1,6 +1,6 @@
-import { describeEvidence, Linker } from '@briefwatch/linking';
+import { describeEvidence } from '@briefwatch/linking';
 import type { CliCommand } from '@briefwatch/service-kit';
-import { articleLineSchema, briefFrom, readJsonLines } from './linking-input.js';
+import { articleLineSchema, briefFrom, linkerFor, readJsonLines } from './linking-input.js';
 
 export const linkCli: CliCommand = {
   path: ['link'],
@@ -14,8 +14,7 @@ export const linkCli: CliCommand = {
   async run({ options, print, note }) {
     const document = await briefFrom(options.brief as string | undefined);
     const { rows, problems } = await readJsonLines(options.input as string | undefined, articleLineSchema, '--input');
-    const threshold = options.threshold === undefined ? undefined : Number(options.threshold);
-    const linker = new Linker(document, threshold === undefined || Number.isNaN(threshold) ? {} : { threshold });
+    const linker = linkerFor(document, options.threshold);
     const topicTitle = new Map(document.topics.map((t) => [t.id, t.title]));
     for (const problem of problems) note(`skipped ${problem}`);
     for (const article of rows) {

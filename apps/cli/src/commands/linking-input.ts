@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { readBriefDocument, readBriefFile, type BriefDocument } from '@briefwatch/brief';
+import { Linker } from '@briefwatch/linking';
 import { ProblemError } from '@briefwatch/service-kit';
 
 /** One article a line: what `link` reads. `content` is optional. */
@@ -48,4 +49,13 @@ export async function readJsonLines<T>(file: string | undefined, schema: z.ZodTy
     else problems.push(`line ${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(line)'} ${issue.message}`).join('; ')}`);
   });
   return { rows, problems };
+}
+
+/** A linker for the brief, at the threshold given on the command line (or the method's default). */
+export function linkerFor(document: BriefDocument, threshold: string | boolean | string[] | undefined): Linker {
+  const value = typeof threshold === 'string' ? Number(threshold) : Number.NaN;
+  if (typeof threshold === 'string' && (Number.isNaN(value) || value < 0 || value > 1)) {
+    throw new ProblemError('LINK.INVALID_THRESHOLD', `--threshold takes a score from 0 to 1, not "${threshold}"`);
+  }
+  return new Linker(document, Number.isNaN(value) ? {} : { threshold: value });
 }

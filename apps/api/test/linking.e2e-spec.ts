@@ -52,8 +52,8 @@ describe('linking ingested coverage to the brief, through Kafka into the claim t
     expect(topic.items[0]!.article.title).toBe('Boston bans police use of facial recognition technology');
     expect(topic.items[0]!.score).toBeGreaterThan(0.35);
 
-    const claimLinks = await system.db.prisma.coverageLink.findMany({ where: { claimKey: { not: '' } } });
-    expect(claimLinks.length).toBeGreaterThanOrEqual(1);
+    // The claim links follow the topic link in the article's link stream: wait for them too.
+    const claimLinks = await waitFor(() => system.db.prisma.coverageLink.findMany({ where: { claimKey: { not: '' } } }), (rows) => rows.length >= 1, { description: 'the claim links' });
     const developments = (await (await fetch(`${system.baseUrl}/briefs/${BRIEF}/claims/${claimLinks[0]!.claimKey}/developments`)).json()) as { items: Array<{ why: Array<{ passage: string }> }> };
     expect(developments.items).toHaveLength(1);
     expect(developments.items[0]!.why.length).toBeGreaterThan(0);

@@ -19,6 +19,11 @@ describe('follow-up feeds', () => {
     expect(query).toBe('"facial recognition" police (Microsoft OR Amazon OR Rekognition)');
   });
 
+  it('leaves names out of the terms: they are already among the alternatives', () => {
+    const named = { ...profile(['GPT-3'], ['language model']), terms: [{ ko: '이코노미스트', en: ['The Economist'], kind: 'name' as const }, { ko: '언어 모델', en: ['language model'], kind: 'concept' as const }] };
+    expect(followUpQuery([named])).toBe('"language model" GPT-3');
+  });
+
   it('says nothing when the profiles say nothing', () => {
     expect(followUpQuery([profile([], [])])).toBeNull();
   });

@@ -16,7 +16,8 @@ export function followUpQuery(profiles: readonly TrackingProfileData[]): string 
   const termCounts = new Map<string, number>();
   const entityCounts = new Map<string, number>();
   for (const profile of profiles) {
-    for (const english of new Set(profile.terms.map((term) => term.en[0]).filter((t): t is string => Boolean(t)))) {
+    // Terms of the field, not names: the names come next, as alternatives.
+    for (const english of new Set(profile.terms.filter((term) => term.kind !== 'name').map((term) => term.en[0]).filter((t): t is string => Boolean(t)))) {
       termCounts.set(english, (termCounts.get(english) ?? 0) + 1);
     }
     for (const name of new Set(profile.entities.map((entity) => entity.name))) entityCounts.set(name, (entityCounts.get(name) ?? 0) + 1);

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@briefwatch/config';
 import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
 import { silentLogger } from '@briefwatch/logging';
+import { AlerterModule } from '@briefwatch/alerter';
 import { IngestorModule } from '@briefwatch/ingestor';
 import { LinkerModule } from '@briefwatch/linker';
 import { ProjectorModule } from '@briefwatch/projector';
@@ -34,6 +35,7 @@ export interface SystemOptions {
   env?: Record<string, string>;
   ingestor?: boolean;
   linker?: boolean;
+  alerter?: boolean;
 }
 
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
@@ -71,6 +73,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     const linker = await NestFactory.createApplicationContext(LinkerModule.forRoot(contextFor('linker')), { logger: false });
     await linker.init();
     ingestors.push(linker);
+  }
+  if (options.alerter) {
+    const alerter = await NestFactory.createApplicationContext(AlerterModule.forRoot(contextFor('alerter')), { logger: false });
+    await alerter.init();
+    ingestors.push(alerter);
   }
 
   return {

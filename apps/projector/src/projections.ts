@@ -3,6 +3,7 @@ import type { Prisma } from '@briefwatch/db';
 import { articlesProjection, linksProjection } from '@briefwatch/articles';
 import { briefsProjection } from '@briefwatch/brief';
 import { sourcePollsProjection, sourcesProjection } from '@briefwatch/source-registry';
+import { subscriptionsProjection } from '@briefwatch/subscriptions';
 
 /** A read model kept from events: which categories it reads and how it applies one event. */
 export interface Projection {
@@ -12,4 +13,4 @@ export interface Projection {
 }
 
 /** Every read model the projector keeps. */
-export const PROJECTIONS: readonly Projection[] = [sourcesProjection, sourcePollsProjection, briefsProjection, articlesProjection, linksProjection];
+export const PROJECTIONS: readonly Projection[] = [sourcesProjection, sourcePollsProjection, briefsProjection, articlesProjection, linksProjection, subscriptionsProjection];

@@ -33,6 +33,14 @@ const environmentSchema = z.object({
   POLL_INTERVAL_CEILING_S: positiveInt.default(6 * 3600),
   POLL_LEASE_S: positiveInt.default(120),
   FAILING_AFTER: positiveInt.max(100).default(3),
+  WEBHOOK_ALLOW: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s/]+):\d{1,5}$/, 'each entry must be host:port'))),
+  ALERT_MAX_ATTEMPTS: positiveInt.max(50).default(8),
+  ALERT_RETRY_BASE_MS: positiveInt.default(2_000),
+  ALERT_TICK_MS: positiveInt.max(60_000).default(500),
   FETCH_TIMEOUT_MS: positiveInt.max(300_000).default(30_000),
   FETCH_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
   FETCH_ALLOW: z
@@ -54,6 +62,13 @@ export interface BriefwatchConfig {
   relay: { batchSize: number; pollIntervalMs: number };
   /** host:port entries that feed fetching may reach although they are not public addresses. */
   fetch: { allow: string[]; totalTimeoutMs: number; maxBodyBytes: number };
+  alerts: {
+    /** host:port entries webhooks may be delivered to although they are not public. */
+    allow: string[];
+    maxAttempts: number;
+    retryBaseMs: number;
+    tickMs: number;
+  };
   ingest: {
     concurrency: number;
     tickMs: number;
@@ -90,6 +105,7 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
     relay: { batchSize: e.RELAY_BATCH_SIZE, pollIntervalMs: e.RELAY_POLL_INTERVAL_MS },
     fetch: { allow: e.FETCH_ALLOW, totalTimeoutMs: e.FETCH_TIMEOUT_MS, maxBodyBytes: e.FETCH_MAX_BYTES },
+    alerts: { allow: e.WEBHOOK_ALLOW, maxAttempts: e.ALERT_MAX_ATTEMPTS, retryBaseMs: e.ALERT_RETRY_BASE_MS, tickMs: e.ALERT_TICK_MS },
     ingest: {
       concurrency: e.INGEST_CONCURRENCY,
       tickMs: e.INGEST_TICK_MS,

@@ -13,6 +13,11 @@ import { CitationWithdrawnV1 } from './brief/citation-withdrawn.v1.js';
 import { CoverageLinkedV1 } from './link/coverage-linked.v1.js';
 import { LinkRetractedV1 } from './link/link-retracted.v1.js';
 import { SourceRegisteredV1 } from './source/source-registered.v1.js';
+import { SubscriptionCreatedV1 } from './subscription/subscription-created.v1.js';
+import { AlertQueuedV1 } from './subscription/alert-queued.v1.js';
+import { AlertDeliveredV1 } from './subscription/alert-delivered.v1.js';
+import { AlertFailedV1 } from './subscription/alert-failed.v1.js';
+
 import { SourcePausedV1 } from './source/source-paused.v1.js';
 import { SourceResumedV1 } from './source/source-resumed.v1.js';
 import { SourceRemovedV1 } from './source/source-removed.v1.js';
@@ -27,6 +32,10 @@ import { ArticleSeenElsewhereV1 } from './article/article-seen-elsewhere.v1.js';
 /** Every event contract briefwatch has published, current and past. */
 const DEFINITIONS: readonly EventDefinition[] = [
   SourceRegisteredV1,
+  SubscriptionCreatedV1,
+  AlertQueuedV1,
+  AlertDeliveredV1,
+  AlertFailedV1,
   CoverageLinkedV1,
   LinkRetractedV1,
   SourcePausedV1,

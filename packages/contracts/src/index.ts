@@ -28,3 +28,7 @@ export * from './article/article-revised.v1.js';
 export * from './article/article-seen-elsewhere.v1.js';
 export * from './link/coverage-linked.v1.js';
 export * from './link/link-retracted.v1.js';
+export * from './subscription/subscription-created.v1.js';
+export * from './subscription/alert-queued.v1.js';
+export * from './subscription/alert-delivered.v1.js';
+export * from './subscription/alert-failed.v1.js';

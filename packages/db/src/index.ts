@@ -10,4 +10,4 @@ export {
 } from './database-admin.js';
 export { PrismaClient, Prisma } from './generated/prisma/client.js';
 export type * from './generated/prisma/models.js';
-export type { Source, Brief, BriefTopic, BriefClaim, BriefCitation } from './generated/prisma/client.js';
+export type { Source, Brief, BriefTopic, BriefClaim, BriefCitation, Subscription } from './generated/prisma/client.js';

@@ -50,8 +50,8 @@ export interface FetchResponse {
 const USER_AGENT = 'briefwatch/0.1 (feed reader for research-brief follow-up; +https://github.com/briefwatch)';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-/** A DNS lookup that refuses to hand back an address a feed fetch may not reach. */
-function guardedLookup(hostname: string, port: number, allow: AllowList): LookupFunction {
+/** A DNS lookup that refuses to hand back an address briefwatch may not reach (feeds and webhooks alike). */
+export function guardedLookup(hostname: string, port: number, allow: AllowList): LookupFunction {
   return (host, options, callback) => {
     dnsLookup(host, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0);
@@ -66,11 +66,12 @@ function guardedLookup(hostname: string, port: number, allow: AllowList): Lookup
   };
 }
 
-function portOf(url: URL): number {
+export function portOf(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }
 
-function checkTarget(url: URL, allow: AllowList): void {
+/** Refuses URLs briefwatch must not connect to before any DNS lookup: other schemes, credentials, non-public literals, local names. */
+export function checkTarget(url: URL, allow: AllowList): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FeedError('FETCH.BAD_URL', `only http and https feeds are fetched, not ${url.protocol}`);
   if (url.username || url.password) throw new FeedError('FETCH.BAD_URL', 'feed URLs with credentials are not fetched');
   const host = url.hostname.replace(/^\[|\]$/g, '');

@@ -1,0 +1,62 @@
+import { AlertDeliveredV1, AlertFailedV1, streamIdOf } from '@briefwatch/contracts';
+import type { PrismaClient } from '@briefwatch/db';
+import { appendToStream } from '@briefwatch/event-store';
+import { backoffDelay } from '@briefwatch/kafka';
+import type { WebhookResult } from './post-webhook.js';
+
+export interface LeasedAlert {
+  alertId: string;
+  subscriptionId: string;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+/** Leases alerts due for delivery (SKIP LOCKED, with expiry), with where to send them and the secret to sign with. */
+export async function leaseDueAlerts(prisma: PrismaClient, owner: string, limit: number): Promise<LeasedAlert[]> {
+  const rows = await prisma.$queryRaw<Array<{ alert_id: string; subscription_id: string; payload: unknown; attempts: number; channel_url: string; secret: string }>>`
+    UPDATE alert_queue AS queue SET lease_owner = ${owner}, lease_expires_at = now() + interval '60 seconds'
+    FROM subscriptions, webhook_secrets
+    WHERE subscriptions.id = queue.subscription_id AND webhook_secrets.subscription_id = queue.subscription_id
+      AND queue.alert_id IN (
+        SELECT alert_id FROM alert_queue
+        WHERE state = 'pending' AND next_attempt_at <= now() AND (lease_expires_at IS NULL OR lease_expires_at < now())
+        ORDER BY next_attempt_at LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING queue.alert_id::text, queue.subscription_id::text, queue.payload, queue.attempts, subscriptions.channel_url, webhook_secrets.secret`;
+  return rows.map((row) => ({ alertId: row.alert_id, subscriptionId: row.subscription_id, payload: row.payload, attempts: row.attempts, url: row.channel_url, secret: row.secret }));
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  retryBaseMs: number;
+}
+
+/**
+ * Records one delivery attempt with its outcome in one transaction: the attempt row; then
+ * either AlertDelivered, or a retry after exponential backoff with jitter, or, after the
+ * last attempt, AlertFailed (the alert stays, failed, for a replay once the endpoint is fixed).
+ */
+export async function recordAttempt(prisma: PrismaClient, alert: LeasedAlert, result: WebhookResult, policy: RetryPolicy): Promise<'delivered' | 'retry' | 'failed'> {
+  const attempt = alert.attempts + 1;
+  const delivered = result.status !== null && result.status >= 200 && result.status < 300;
+  const outcome = delivered ? 'delivered' : attempt >= policy.maxAttempts ? 'failed' : 'retry';
+  const metadata = { correlationId: `alert:${alert.alertId}`, causationId: null };
+  await prisma.$transaction(async (tx) => {
+    await tx.alertAttempt.create({
+      data: { alertId: alert.alertId, attempt, attemptedAt: new Date(), status: result.status, latencyMs: result.latencyMs, error: result.error ?? (delivered ? null : `HTTP ${result.status}`) },
+    });
+    const nextAttemptAt = new Date(Date.now() + backoffDelay(attempt, policy.retryBaseMs, 10 * 60_000));
+    await tx.alertQueue.update({
+      where: { alertId: alert.alertId },
+      data: { attempts: attempt, state: outcome === 'retry' ? 'pending' : outcome, nextAttemptAt, leaseOwner: null, leaseExpiresAt: null },
+    });
+    if (outcome === 'delivered') {
+      await appendToStream(tx, streamIdOf('subscription', alert.subscriptionId), [{ type: AlertDeliveredV1.type, schemaVersion: 1, data: { subscriptionId: alert.subscriptionId, alertId: alert.alertId, attempts: attempt, status: result.status!, latencyMs: result.latencyMs, deliveredAt: new Date().toISOString() } }], { expectedVersion: 'any', metadata });
+    } else if (outcome === 'failed') {
+      await appendToStream(tx, streamIdOf('subscription', alert.subscriptionId), [{ type: AlertFailedV1.type, schemaVersion: 1, data: { subscriptionId: alert.subscriptionId, alertId: alert.alertId, attempts: attempt, lastStatus: result.status, error: (result.error ?? `HTTP ${result.status}`).slice(0, 500), failedAt: new Date().toISOString() } }], { expectedVersion: 'any', metadata });
+    }
+  });
+  return outcome;
+}

@@ -1,0 +1,27 @@
+import type { CoverageLinked } from '@briefwatch/contracts';
+import type { Subscription } from '@briefwatch/db';
+import { matchingSubscriptions } from './match-subscriptions.js';
+
+const link = (claimId: string | null, score = 0.6): CoverageLinked => ({
+  articleId: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', articleRevision: 1, briefId: 'spri', topicId: 't2', claimId, score, evidence: [], matcherVersion: 'lexical-1', linkedAt: '2026-11-28T09:00:00Z',
+});
+const subscription = (overrides: Partial<Subscription>): Subscription => ({
+  id: 's', name: 's', targetKind: 'brief', briefId: 'spri', topicId: null, claimId: null, minScore: 0.35, sourceIds: [], channelKind: 'webhook', channelUrl: 'https://hooks.example.org/x',
+  status: 'active', failing: false, createdAt: new Date(), streamPosition: 1n, ...overrides,
+});
+
+describe('which subscriptions a link alerts', () => {
+  it('alerts brief and topic subscriptions on the topic link, claim subscriptions on their claim link', () => {
+    const subs = [subscription({ id: 'brief' }), subscription({ id: 'topic', targetKind: 'topic', topicId: 't2' }), subscription({ id: 'other-topic', targetKind: 'topic', topicId: 't3' }), subscription({ id: 'claim', targetKind: 'claim', claimId: 't2.c2' })];
+    expect(matchingSubscriptions(link(null), subs, []).map((s) => s.id)).toEqual(['brief', 'topic']);
+    expect(matchingSubscriptions(link('t2.c2'), subs, []).map((s) => s.id)).toEqual(['claim']);
+  });
+
+  it('respects the minimum score, the source filter, the brief and a paused subscription', () => {
+    expect(matchingSubscriptions(link(null, 0.2), [subscription({})], [])).toEqual([]);
+    expect(matchingSubscriptions(link(null), [subscription({ sourceIds: ['a'] })], ['b'])).toEqual([]);
+    expect(matchingSubscriptions(link(null), [subscription({ sourceIds: ['a'] })], ['a', 'b'])).toHaveLength(1);
+    expect(matchingSubscriptions(link(null), [subscription({ briefId: 'other' })], [])).toEqual([]);
+    expect(matchingSubscriptions(link(null), [subscription({ status: 'paused' })], [])).toEqual([]);
+  });
+});

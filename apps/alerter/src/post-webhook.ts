@@ -1,0 +1,58 @@
+import http from 'node:http';
+import https from 'node:https';
+import { AllowList, checkTarget, guardedLookup, portOf } from '@briefwatch/feeds';
+import { signWebhook, WEBHOOK_HEADERS } from '@briefwatch/subscriptions';
+
+export interface WebhookResult {
+  status: number | null;
+  latencyMs: number;
+  error: string | null;
+}
+
+const TIMEOUT_MS = 10_000;
+
+/**
+ * POSTs one signed alert. The same address guard as feed fetching applies: a subscriber
+ * cannot point briefwatch's webhooks at internal addresses unless WEBHOOK_ALLOW lists them.
+ * Redirects are not followed.
+ */
+export function postWebhook(url: string, secret: string, alertId: string, body: string, allow: AllowList): Promise<WebhookResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  return new Promise((resolve) => {
+    let target: URL;
+    try {
+      target = new URL(url);
+      checkTarget(target, allow);
+    } catch (error) {
+      return resolve({ status: null, latencyMs: elapsed(), error: (error as Error).message });
+    }
+    const timestamp = Math.floor(Date.now() / 1000);
+    const request = (target.protocol === 'https:' ? https : http).request(target, {
+      method: 'POST',
+      agent: false,
+      lookup: guardedLookup(target.hostname, portOf(target), allow),
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'user-agent': 'briefwatch-alerter/0.1',
+        [WEBHOOK_HEADERS.timestamp]: String(timestamp),
+        [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
+        [WEBHOOK_HEADERS.idempotencyKey]: alertId,
+      },
+    });
+    const timer = setTimeout(() => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    request.on('response', (response) => {
+      response.resume();
+      response.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: response.statusCode ?? null, latencyMs: elapsed(), error: null });
+      });
+    });
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ status: null, latencyMs: elapsed(), error: error.message });
+    });
+    request.end(body);
+  });
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CommandBus } from '@nestjs/cqrs';
+import { ImportBriefCommand } from '@briefwatch/brief';
+import { verifyWebhook, WEBHOOK_HEADERS } from '@briefwatch/subscriptions';
+import { startFeedServer, waitFor, type FeedServer } from '@briefwatch/testing';
+import { startSystem, type RunningSystem } from './running-system.js';
+
+const spri = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt'));
+const BRIEF = 'spri-ai-brief-2020-06';
+const feed = `<rss version="2.0"><channel><title>News</title>
+  <item><title>Boston bans police use of facial recognition technology</title><link>https://news.example.org/boston</link><guid>boston</guid>
+    <description>The city council voted to prohibit agencies, including police, from using face surveillance, citing racial bias.</description></item>
+  <item><title>Amazon tests delivery drones over Cambridge</title><link>https://news.example.org/drones</link><guid>drones</guid><description>Prime Air trial.</description></item>
+</channel></rss>`;
+
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  answered: number;
+}
+
+describe('alerts: new related coverage reaches a subscriber once, signed', () => {
+  let server: FeedServer;
+  let system: RunningSystem;
+  const received: Received[] = [];
+
+  beforeAll(async () => {
+    server = await startFeedServer({
+      '/news.xml': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed),
+      // The receiver fails the first delivery, then accepts.
+      '/hook': async (req, res) => {
+        let body = '';
+        for await (const chunk of req) body += chunk;
+        const answered = received.length === 0 ? 500 : 200;
+        received.push({ headers: req.headers, body, answered });
+        res.writeHead(answered).end();
+      },
+    });
+    system = await startSystem({
+      ingestor: true,
+      linker: true,
+      alerter: true,
+      env: { FETCH_ALLOW: server.hostPort, WEBHOOK_ALLOW: server.hostPort, ALERT_RETRY_BASE_MS: '200', ALERT_TICK_MS: '50', INGEST_TICK_MS: '50', POLL_INTERVAL_INITIAL_S: '1', POLL_INTERVAL_FLOOR_S: '1', POLL_INTERVAL_CEILING_S: '1' },
+    });
+    await system.api.get(CommandBus).execute(new ImportBriefCommand({ briefId: BRIEF, fileName: null, bytes: spri, overrides: null }, 'e2e-alerts'));
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    await server?.stop();
+  });
+
+  const post = async (route: string, body: unknown) => {
+    const response = await fetch(`${system.baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${system.apiKey}` }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('delivers one signed alert for the matching story, retrying after a 500, and none for the near-miss or another topic', async () => {
+    const faces = await post('/subscriptions', { name: 'faces', target: { kind: 'topic', briefId: BRIEF, topicId: 't2' }, webhookUrl: server.url('/hook') });
+    expect(faces.status).toBe(201);
+    const secret = faces.body.secret as string;
+    expect(secret).toMatch(/^whsec_/);
+    const gpt = await post('/subscriptions', { name: 'gpt', target: { kind: 'topic', briefId: BRIEF, topicId: 't3' }, webhookUrl: server.url('/hook') });
+    await waitFor(() => system.db.prisma.subscription.count(), (n) => n === 2, { description: 'both subscriptions projected' });
+
+    expect((await post('/sources', { feedUrl: server.url('/news.xml') })).status).toBe(202);
+    await waitFor(() => received.filter((r) => r.answered === 200).length, (n) => n === 1, { description: 'a delivered alert', timeoutMs: 45_000 });
+
+    const [failed, delivered] = received;
+    expect(failed!.headers[WEBHOOK_HEADERS.idempotencyKey]).toBe(delivered!.headers[WEBHOOK_HEADERS.idempotencyKey]);
+    expect(verifyWebhook(secret, delivered!.headers[WEBHOOK_HEADERS.timestamp] as string, delivered!.headers[WEBHOOK_HEADERS.signature] as string, delivered!.body)).toBe(true);
+    expect(verifyWebhook('whsec_wrong', delivered!.headers[WEBHOOK_HEADERS.timestamp] as string, delivered!.headers[WEBHOOK_HEADERS.signature] as string, delivered!.body)).toBe(false);
+    const alert = JSON.parse(delivered!.body);
+    expect(alert).toMatchObject({ revised: false, brief: { briefId: BRIEF, topicId: 't2' }, article: { title: 'Boston bans police use of facial recognition technology' } });
+    expect(alert.why.length).toBeGreaterThan(0);
+
+    const history = (await (await fetch(`${system.baseUrl}/subscriptions/${faces.body.subscriptionId as string}/alerts`)).json()) as { items: Array<{ state: string; attempts: Array<{ status: number }> }> };
+    expect(history.items).toHaveLength(1);
+    expect(history.items[0]).toMatchObject({ state: 'delivered' });
+    expect(history.items[0]!.attempts.map((a) => a.status)).toEqual([500, 200]);
+    expect(await system.db.prisma.alertQueue.count({ where: { subscriptionId: gpt.body.subscriptionId as string } })).toBe(0);
+  });
+
+  it('never alerts twice for the same story, however often it is polled', async () => {
+    const polls = async () => system.db.prisma.sourcePoll.count();
+    const before = await polls();
+    await waitFor(polls, (n) => n >= before + 3, { description: 'three more polls of the feed' });
+    expect(await system.db.prisma.alertQueue.count()).toBe(1);
+    expect(received.filter((r) => r.answered === 200)).toHaveLength(1);
+  });
+
+  it('refuses a webhook aimed at an internal address, and a subscription without a key', async () => {
+    const internal = await post('/subscriptions', { name: 'x', target: { kind: 'brief', briefId: BRIEF }, webhookUrl: 'http://169.254.169.254/latest' });
+    expect(internal.status).toBe(422);
+    expect(internal.body).toMatchObject({ code: 'SUBSCRIPTION.INVALID_WEBHOOK' });
+    const withoutKey = await fetch(`${system.baseUrl}/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'y', target: { kind: 'brief', briefId: BRIEF }, webhookUrl: server.url('/hook') }) });
+    expect(withoutKey.status).toBe(401);
+  });
+});

@@ -1,0 +1,54 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { SubscriptionCreatedV1, streamIdOf } from '@briefwatch/contracts';
+import type { PrismaClient } from '@briefwatch/db';
+import { appendToStream } from '@briefwatch/event-store';
+import type { BriefwatchConfig } from '@briefwatch/config';
+import { AllowList, checkTarget } from '@briefwatch/feeds';
+import { CONFIG, PRISMA, ProblemError } from '@briefwatch/service-kit';
+import { CreateSubscriptionCommand, type CreatedSubscription } from './create-subscription.command.js';
+
+@CommandHandler(CreateSubscriptionCommand)
+export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscriptionCommand, CreatedSubscription> {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(CONFIG) private readonly config: BriefwatchConfig,
+  ) {}
+
+  async execute({ input, correlationId }: CreateSubscriptionCommand): Promise<CreatedSubscription> {
+    try {
+      // What can be refused before any DNS lookup is refused now; the delivery guard checks the rest.
+      checkTarget(new URL(input.webhookUrl), new AllowList(this.config.alerts.allow));
+    } catch (error) {
+      throw new ProblemError('SUBSCRIPTION.INVALID_WEBHOOK', `the webhook URL cannot be used: ${(error as Error).message}`);
+    }
+    const subscriptionId = randomUUID();
+    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    await this.prisma.$transaction(async (tx) => {
+      // The secret and the event commit together: no subscription without its secret.
+      await tx.webhookSecret.create({ data: { subscriptionId, secret } });
+      await appendToStream(
+        tx,
+        streamIdOf('subscription', subscriptionId),
+        [
+          {
+            type: SubscriptionCreatedV1.type,
+            schemaVersion: 1,
+            data: {
+              subscriptionId,
+              name: input.name,
+              target: input.target,
+              minScore: input.minScore,
+              sourceIds: input.sourceIds,
+              channel: { kind: 'webhook', url: input.webhookUrl },
+              createdAt: new Date().toISOString(),
+            },
+          },
+        ],
+        { expectedVersion: 0, metadata: { correlationId, causationId: null } },
+      );
+    });
+    return { subscriptionId, secret };
+  }
+}

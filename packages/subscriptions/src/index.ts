@@ -1,0 +1,5 @@
+export { SubscriptionsHttpModule } from './subscriptions.module.js';
+export { CreateSubscriptionCommand, type CreatedSubscription } from './commands/create-subscription/create-subscription.command.js';
+export { createSubscriptionInputSchema, type CreateSubscriptionInput } from './commands/create-subscription/create-subscription.input.js';
+export { subscriptionsProjection } from './projection/subscriptions.projection.js';
+export { signWebhook, verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.js';

@@ -1,0 +1,32 @@
+import type { AlertFailed, EventEnvelope, StreamCategory, SubscriptionCreated } from '@briefwatch/contracts';
+import type { Prisma } from '@briefwatch/db';
+
+/** Keeps `subscriptions`: what each subscriber watches, where alerts go, whether the endpoint fails. */
+export const subscriptionsProjection = {
+  name: 'subscriptions',
+  categories: ['subscription'] as StreamCategory[],
+  async apply(tx: Prisma.TransactionClient, event: EventEnvelope): Promise<void> {
+    if (event.type === 'SubscriptionCreated') {
+      const created = event.data as SubscriptionCreated;
+      const target = created.target;
+      const row = {
+        name: created.name,
+        targetKind: target.kind,
+        briefId: target.briefId,
+        topicId: target.kind === 'topic' ? target.topicId : null,
+        claimId: target.kind === 'claim' ? target.claimId : null,
+        minScore: created.minScore,
+        sourceIds: created.sourceIds,
+        channelKind: created.channel.kind,
+        channelUrl: created.channel.url,
+        createdAt: new Date(created.createdAt),
+        streamPosition: BigInt(event.streamPosition),
+      };
+      await tx.subscription.upsert({ where: { id: created.subscriptionId }, create: { id: created.subscriptionId, ...row }, update: row });
+    } else if (event.type === 'AlertFailed') {
+      await tx.subscription.updateMany({ where: { id: (event.data as AlertFailed).subscriptionId }, data: { failing: true } });
+    } else if (event.type === 'AlertDelivered') {
+      await tx.subscription.updateMany({ where: { id: (event.data as { subscriptionId: string }).subscriptionId }, data: { failing: false } });
+    }
+  },
+};

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CreateSubscriptionHandler } from './commands/create-subscription/create-subscription.handler.js';
+import { CreateSubscriptionHttpController } from './commands/create-subscription/create-subscription.http.controller.js';
+import { SubscriptionAlertsHttpController } from './queries/subscription-alerts.http.controller.js';
+
+@Module({ imports: [CqrsModule], providers: [CreateSubscriptionHandler], controllers: [CreateSubscriptionHttpController, SubscriptionAlertsHttpController] })
+export class SubscriptionsHttpModule {}

@@ -9,7 +9,8 @@ import { startSystem, type RunningSystem } from './running-system.js';
 
 const spri = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt'));
 const BRIEF = 'spri-ai-brief-2020-06';
-const feed = `<rss version="2.0"><channel><title>News</title>
+const extraItems: string[] = [];
+const feed = () => `<rss version="2.0"><channel><title>News</title>${extraItems.join('')}
   <item><title>Boston bans police use of facial recognition technology</title><link>https://news.example.org/boston</link><guid>boston</guid>
     <description>The city council voted to prohibit agencies, including police, from using face surveillance, citing racial bias.</description></item>
   <item><title>Amazon tests delivery drones over Cambridge</title><link>https://news.example.org/drones</link><guid>drones</guid><description>Prime Air trial.</description></item>
@@ -28,7 +29,7 @@ describe('alerts: new related coverage reaches a subscriber once, signed', () =>
 
   beforeAll(async () => {
     server = await startFeedServer({
-      '/news.xml': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed),
+      '/news.xml': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed()),
       // The receiver fails the first delivery, then accepts.
       '/hook': async (req, res) => {
         let body = '';
@@ -76,7 +77,12 @@ describe('alerts: new related coverage reaches a subscriber once, signed', () =>
     expect(alert).toMatchObject({ revised: false, brief: { briefId: BRIEF, topicId: 't2' }, article: { title: 'Boston bans police use of facial recognition technology' } });
     expect(alert.why.length).toBeGreaterThan(0);
 
-    const history = (await (await fetch(`${system.baseUrl}/subscriptions/${faces.body.subscriptionId as string}/alerts`)).json()) as { items: Array<{ state: string; attempts: Array<{ status: number }> }> };
+    // The receiver has answered; the alerter records the attempt just after.
+    const history = await waitFor(
+      async () => (await (await fetch(`${system.baseUrl}/subscriptions/${faces.body.subscriptionId as string}/alerts`)).json()) as { items: Array<{ state: string; attempts: Array<{ status: number }> }> },
+      (h) => h.items[0]?.state === 'delivered',
+      { description: 'the delivery recorded' },
+    );
     expect(history.items).toHaveLength(1);
     expect(history.items[0]).toMatchObject({ state: 'delivered' });
     expect(history.items[0]!.attempts.map((a) => a.status)).toEqual([500, 200]);
@@ -97,5 +103,37 @@ describe('alerts: new related coverage reaches a subscriber once, signed', () =>
     expect(internal.body).toMatchObject({ code: 'SUBSCRIPTION.INVALID_WEBHOOK' });
     const withoutKey = await fetch(`${system.baseUrl}/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'y', target: { kind: 'brief', briefId: BRIEF }, webhookUrl: server.url('/hook') }) });
     expect(withoutKey.status).toBe(401);
+  });
+
+  it('streams alerts live to Server-Sent Events clients', async () => {
+    const faces = await system.db.prisma.subscription.findFirstOrThrow({ where: { name: 'faces' } });
+    const controller = new AbortController();
+    const response = await fetch(`${system.baseUrl}/alerts/stream?subscriptionId=${faces.id}`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = response.body!.getReader();
+    const events: Array<{ event: string; data: Record<string, unknown> }> = [];
+    let buffer = '';
+    const pump = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        buffer += new TextDecoder().decode(value);
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (data) events.push({ event, data: JSON.parse(data) });
+        }
+      }
+    })();
+    await waitFor(() => events.some((e) => e.event === 'ready'), Boolean, { description: 'the stream ready' });
+
+    extraItems.push('<item><title>Microsoft retires facial recognition tool that claims to identify emotion</title><link>https://news.example.org/azure-face</link><guid>azure-face</guid><description>Microsoft limits access to its facial recognition service for police.</description></item>');
+    const live = await waitFor(() => events.filter((e) => e.event === 'alert'), (list) => list.length >= 1, { description: 'a live alert', timeoutMs: 45_000 });
+    expect(live[0]!.data).toMatchObject({ subscriptionId: faces.id, topicId: 't2', revised: false });
+    controller.abort();
+    await pump;
   });
 });

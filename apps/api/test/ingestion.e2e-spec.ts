@@ -73,9 +73,10 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
     const raw = await system.db.prisma.rawResponse.findUniqueOrThrow({ where: { hash: revision!.rawHash! } });
     expect(raw.bytes).toBe(Buffer.byteLength(wired));
 
-    const [firstPoll] = await pollsOf(wiredId);
+    // Polls and sources are projected by consumer groups of their own: wait for them too.
+    const [firstPoll] = await waitFor(() => pollsOf(wiredId), (rows) => rows.length >= 1, { description: 'the first poll projected' });
     expect(firstPoll).toMatchObject({ status: 200, itemsSeen: 2, itemsNew: 2, errorCode: null, rawHash: revision!.rawHash });
-    const source = await system.db.prisma.source.findUniqueOrThrow({ where: { id: wiredId } });
+    const source = await waitFor(() => system.db.prisma.source.findUniqueOrThrow({ where: { id: wiredId } }), (row) => row.lastStatus !== null, { description: 'the poll on the source' });
     expect(source).toMatchObject({ lastStatus: 200, failing: false });
 
     const timeline = (await (await fetch(`${system.baseUrl}/sources/${wiredId}/polls`)).json()) as { items: Array<{ status: number; itemsNew: number; rawHash: string }> };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidEventDataError, streamIdOf, type NewEvent } from '@briefwatch/contracts';
+import { waitFor } from '@briefwatch/testing';
 import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
 import { ConcurrencyError } from './errors.js';
 import { appendToStream, readStream, streamVersion } from './event-store.js';
@@ -102,7 +103,8 @@ describe('the Postgres event store', () => {
 
     releaseSlow();
     await slow;
-    const afterCommit = await readCommittedAfter(db.prisma, before.checkpoint, 100);
+    // Visibility waits for every older transaction on the server (other test files' too): wait for it.
+    const afterCommit = await waitFor(() => readCommittedAfter(db.prisma, before.checkpoint, 100), (batch) => batch.events.length >= 2, { description: 'both events visible' });
     expect(afterCommit.events.map((e) => (e.data as { title: string }).title)).toEqual(['slow', 'fast']);
   });
 

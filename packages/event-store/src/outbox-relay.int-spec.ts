@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
 import { createKafka, ensureTopics, EventPublisher } from '@briefwatch/kafka';
 import { silentLogger } from '@briefwatch/logging';
 import { testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@briefwatch/testing';
+import { readCommittedAfter, START_OF_STORE } from './committed-events.js';
 import { appendToStream } from './event-store.js';
 import { OutboxRelay, type EventSink } from './outbox-relay.js';
 
@@ -49,6 +50,13 @@ describe('the outbox relay', () => {
     await db.drop();
   });
 
+  /** Committed events become readable once every older transaction on the server has ended. */
+  async function visible(eventIds: string[]) {
+    await waitFor(() => readCommittedAfter(db.prisma, START_OF_STORE, 100_000), (batch) => eventIds.every((id) => batch.events.some((e) => e.eventId === id)), {
+      description: 'the appended events visible to readers',
+    });
+  }
+
   function relay(sink: EventSink = publisher, batchSize = 100) {
     return new OutboxRelay(db.prisma, sink, { batchSize, pollIntervalMs: 20 }, silentLogger);
   }
@@ -82,6 +90,7 @@ describe('the outbox relay', () => {
       },
     };
 
+    await visible([appended.events[0]!.eventId]);
     const flaky = relay(failingOnce);
     await expect(flaky.publishBatch()).rejects.toThrow('broker unavailable');
     expect(await flaky.publishBatch()).toBe(1);
@@ -93,9 +102,12 @@ describe('the outbox relay', () => {
 
   it('lets only one of several relay instances publish a batch at a time, so nothing is published twice by them', async () => {
     const ids = Array.from({ length: 20 }, () => randomUUID());
+    const eventIds: string[] = [];
     for (const id of ids) {
-      await appendToStream(db.prisma, streamIdOf('source', id), [registered(id, `many-${id}`)], { expectedVersion: 0, metadata });
+      const appended = await appendToStream(db.prisma, streamIdOf('source', id), [registered(id, `many-${id}`)], { expectedVersion: 0, metadata });
+      eventIds.push(appended.events[0]!.eventId);
     }
+    await visible(eventIds);
     const published: string[] = [];
     const recording: EventSink = { publish: async (events) => void published.push(...events.map((e) => e.eventId)) };
     const instances = [relay(recording, 5), relay(recording, 5), relay(recording, 5)];
@@ -114,7 +126,8 @@ describe('the outbox relay', () => {
       INSERT INTO event_streams (stream_id, category, version) VALUES ('source-legacy', 'source', 1)`;
     await db.prisma.$executeRaw`
       INSERT INTO events (event_id, stream_id, stream_position, type, schema_version, data, metadata)
-      VALUES (gen_random_uuid(), 'source-legacy', 1, 'SourceRenamedByHand', 1, '{"title": 1}', '{"correlationId": "x", "causationId": null}')`;
+      VALUES ('5a1e6d0c-1b7e-4c3a-9f4e-2d8b7c6a5e41', 'source-legacy', 1, 'SourceRenamedByHand', 1, '{"title": 1}', '{"correlationId": "x", "causationId": null}')`;
+    await visible(['5a1e6d0c-1b7e-4c3a-9f4e-2d8b7c6a5e41']);
     const published: string[] = [];
     const recording: EventSink = { publish: async (events) => void published.push(...events.map((e) => e.type)) };
 

@@ -29,6 +29,8 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   retryBaseMs?: number;
   retryCapMs?: number;
+  /** Where a group with no committed offsets starts: the whole history (default) or only what comes next. */
+  fromBeginning?: boolean;
 }
 
 /**
@@ -73,7 +75,7 @@ export class EventConsumer {
     await ensureTopics(this.kafka, [...this.topics, ...deadLetterTopics]);
     await this.deadLetters.connect();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
     const joined = new Promise<void>((resolve) => {
       const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
         remove();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, type EventDataOf } from '../event-definition.js';
+import { linkTargetSchema } from './link-target.js';
 
 export const linkEvidenceSchema = z.object({
   feature: z.string(),
@@ -14,13 +15,7 @@ export const CoverageLinkedV1 = defineEvent({
   category: 'link',
   type: 'CoverageLinked',
   schemaVersion: 1,
-  schema: z.object({
-    articleId: z.uuid(),
-    articleRevision: z.number().int().positive(),
-    briefId: z.string().min(1),
-    topicId: z.string().regex(/^t\d+$/),
-    /** Null for a link to the topic as a whole. */
-    claimId: z.string().nullable(),
+  schema: linkTargetSchema.extend({
     score: z.number().min(0).max(1),
     evidence: z.array(linkEvidenceSchema),
     matcherVersion: z.string().min(1),

@@ -10,6 +10,7 @@ export interface WebhookResult {
 }
 
 const TIMEOUT_MS = 10_000;
+const WEBHOOK_ALLOW_HINT = (hostPort: string) => `WEBHOOK_ALLOW=${hostPort}`;
 
 /**
  * POSTs one signed alert. The same address guard as feed fetching applies: a subscriber
@@ -23,7 +24,7 @@ export function postWebhook(url: string, secret: string, alertId: string, body: 
     let target: URL;
     try {
       target = new URL(url);
-      checkTarget(target, allow);
+      checkTarget(target, allow, WEBHOOK_ALLOW_HINT);
     } catch (error) {
       return resolve({ status: null, latencyMs: elapsed(), error: (error as Error).message });
     }
@@ -31,7 +32,7 @@ export function postWebhook(url: string, secret: string, alertId: string, body: 
     const request = (target.protocol === 'https:' ? https : http).request(target, {
       method: 'POST',
       agent: false,
-      lookup: guardedLookup(target.hostname, portOf(target), allow),
+      lookup: guardedLookup(target.hostname, portOf(target), allow, WEBHOOK_ALLOW_HINT),
       headers: {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),

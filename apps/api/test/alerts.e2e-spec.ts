@@ -100,7 +100,7 @@ describe('alerts: new related coverage reaches a subscriber once, signed', () =>
   it('refuses a webhook aimed at an internal address, and a subscription without a key', async () => {
     const internal = await post('/subscriptions', { name: 'x', target: { kind: 'brief', briefId: BRIEF }, webhookUrl: 'http://169.254.169.254/latest' });
     expect(internal.status).toBe(422);
-    expect(internal.body).toMatchObject({ code: 'SUBSCRIPTION.INVALID_WEBHOOK' });
+    expect(internal.body).toMatchObject({ code: 'SUBSCRIPTION.INVALID_WEBHOOK', detail: expect.stringMatching(/WEBHOOK_ALLOW=169\.254\.169\.254:80/) });
     const withoutKey = await fetch(`${system.baseUrl}/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'y', target: { kind: 'brief', briefId: BRIEF }, webhookUrl: server.url('/hook') }) });
     expect(withoutKey.status).toBe(401);
   });

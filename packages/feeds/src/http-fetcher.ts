@@ -51,14 +51,18 @@ const USER_AGENT = 'briefwatch/0.1 (feed reader for research-brief follow-up; +h
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** A DNS lookup that refuses to hand back an address briefwatch may not reach (feeds and webhooks alike). */
-export function guardedLookup(hostname: string, port: number, allow: AllowList): LookupFunction {
+/** How a refusal tells the user to let an address through: `--allow host:port` for feeds. */
+export type AllowHint = (hostPort: string) => string;
+const FEED_ALLOW_HINT: AllowHint = (hostPort) => `--allow ${hostPort}`;
+
+export function guardedLookup(hostname: string, port: number, allow: AllowList, hint: AllowHint = FEED_ALLOW_HINT): LookupFunction {
   return (host, options, callback) => {
     dnsLookup(host, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '', 0);
       const list = addresses as LookupAddress[];
       const refused = list.find((a) => !isPublicAddress(a.address));
       if (refused && !allow.allows(hostname, port)) {
-        return callback(new FeedError('FETCH.BLOCKED_ADDRESS', `${hostname} resolves to ${refused.address}, which is not a public address; allow it with --allow ${hostname}:${port}`), '', 0);
+        return callback(new FeedError('FETCH.BLOCKED_ADDRESS', `${hostname} resolves to ${refused.address}, which is not a public address; allow it with ${hint(`${hostname}:${port}`)}`), '', 0);
       }
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
       callback(null, list[0]!.address, list[0]!.family);
@@ -71,15 +75,15 @@ export function portOf(url: URL): number {
 }
 
 /** Refuses URLs briefwatch must not connect to before any DNS lookup: other schemes, credentials, non-public literals, local names. */
-export function checkTarget(url: URL, allow: AllowList): void {
+export function checkTarget(url: URL, allow: AllowList, hint: AllowHint = FEED_ALLOW_HINT): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FeedError('FETCH.BAD_URL', `only http and https feeds are fetched, not ${url.protocol}`);
   if (url.username || url.password) throw new FeedError('FETCH.BAD_URL', 'feed URLs with credentials are not fetched');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && !isPublicAddress(host) && !allow.allows(url.hostname, portOf(url))) {
-    throw new FeedError('FETCH.BLOCKED_ADDRESS', `${host} is not a public address; allow it with --allow ${url.hostname}:${portOf(url)}`);
+    throw new FeedError('FETCH.BLOCKED_ADDRESS', `${host} is not a public address; allow it with ${hint(`${url.hostname}:${portOf(url)}`)}`);
   }
   if (!isIP(host) && /^(localhost|.*\.localhost|.*\.local|.*\.internal)$/i.test(host) && !allow.allows(url.hostname, portOf(url))) {
-    throw new FeedError('FETCH.BLOCKED_ADDRESS', `${host} names a local host; allow it with --allow ${url.hostname}:${portOf(url)}`);
+    throw new FeedError('FETCH.BLOCKED_ADDRESS', `${host} names a local host; allow it with ${hint(`${url.hostname}:${portOf(url)}`)}`);
   }
 }
 

@@ -19,7 +19,7 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
   async execute({ input, correlationId }: CreateSubscriptionCommand): Promise<CreatedSubscription> {
     try {
       // What can be refused before any DNS lookup is refused now; the delivery guard checks the rest.
-      checkTarget(new URL(input.webhookUrl), new AllowList(this.config.alerts.allow));
+      checkTarget(new URL(input.webhookUrl), new AllowList(this.config.alerts.allow), (hostPort) => `WEBHOOK_ALLOW=${hostPort}`);
     } catch (error) {
       throw new ProblemError('SUBSCRIPTION.INVALID_WEBHOOK', `the webhook URL cannot be used: ${(error as Error).message}`);
     }

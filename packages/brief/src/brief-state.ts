@@ -21,41 +21,40 @@ function withoutChanged<T extends { changed?: unknown }>(data: T): Omit<T, 'chan
   return rest;
 }
 
+/** Which collection of the state each kind of brief event writes, and under which key. */
+const COLLECTIONS = {
+  Topic: { map: (s: BriefState) => s.topics as Map<unknown, unknown>, key: (d: Record<string, unknown>) => d.topicId, tracksId: true },
+  Claim: { map: (s: BriefState) => s.claims as Map<unknown, unknown>, key: (d: Record<string, unknown>) => d.claimId, tracksId: true },
+  Citation: { map: (s: BriefState) => s.citations as Map<unknown, unknown>, key: (d: Record<string, unknown>) => d.number, tracksId: false },
+} as const;
+
+const EVENT_KINDS: Record<string, { collection: keyof typeof COLLECTIONS; removes: boolean }> = {
+  TopicDefined: { collection: 'Topic', removes: false },
+  TopicRevised: { collection: 'Topic', removes: false },
+  TopicWithdrawn: { collection: 'Topic', removes: true },
+  ClaimRecorded: { collection: 'Claim', removes: false },
+  ClaimRevised: { collection: 'Claim', removes: false },
+  ClaimWithdrawn: { collection: 'Claim', removes: true },
+  CitationRecorded: { collection: 'Citation', removes: false },
+  CitationRevised: { collection: 'Citation', removes: false },
+  CitationWithdrawn: { collection: 'Citation', removes: true },
+};
+
 export function evolveBrief(state: BriefState, event: EventEnvelope): BriefState {
   const data = event.data as Record<string, unknown>;
-  switch (event.type) {
-    case 'BriefImported':
-      return { ...state, version: data.version as number, contentHash: data.contentHash as string, outline: data.outline as BriefState['outline'] };
-    case 'TopicDefined':
-    case 'TopicRevised': {
-      const topic = withoutChanged(data as unknown as TopicData & { changed?: string[] });
-      state.topics.set(topic.topicId, topic);
-      state.usedIds.add(topic.topicId);
-      return state;
-    }
-    case 'TopicWithdrawn':
-      state.topics.delete(data.topicId as string);
-      return state;
-    case 'ClaimRecorded':
-    case 'ClaimRevised': {
-      const claim = withoutChanged(data as unknown as ClaimData & { changed?: string[] });
-      state.claims.set(claim.claimId, claim);
-      state.usedIds.add(claim.claimId);
-      return state;
-    }
-    case 'ClaimWithdrawn':
-      state.claims.delete(data.claimId as string);
-      return state;
-    case 'CitationRecorded':
-    case 'CitationRevised': {
-      const citation = withoutChanged(data as unknown as CitationData & { changed?: string[] });
-      state.citations.set(citation.number, citation);
-      return state;
-    }
-    case 'CitationWithdrawn':
-      state.citations.delete(data.number as number);
-      return state;
-    default:
-      return state;
+  if (event.type === 'BriefImported') {
+    return { ...state, version: data.version as number, contentHash: data.contentHash as string, outline: data.outline as BriefState['outline'] };
   }
+  const kind = EVENT_KINDS[event.type];
+  if (!kind) return state;
+  const collection = COLLECTIONS[kind.collection];
+  const key = collection.key(data);
+  if (kind.removes) {
+    collection.map(state).delete(key);
+    return state;
+  }
+  // Revisions carry the full record plus the names of the fields that changed; the state keeps the record.
+  collection.map(state).set(key, withoutChanged(data as { changed?: unknown }));
+  if (collection.tracksId) state.usedIds.add(key as string);
+  return state;
 }

@@ -1,86 +1,132 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import type { Kafka, Producer } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
-import type { CoverageLinked } from '@briefwatch/contracts';
-import type { PrismaClient } from '@briefwatch/db';
+import { undeliverableAlertsTopic, type AlertsReplayRequested, type CoverageLinked, type DigestRequested, type EventEnvelope, type SubscriptionStatusChanged } from '@briefwatch/contracts';
+import type { Prisma, PrismaClient } from '@briefwatch/db';
 import { applyOnce } from '@briefwatch/event-store';
 import { AllowList, HostLimiter } from '@briefwatch/feeds';
-import { backoffDelay, EventConsumer, sleep, type ConsumedEvent } from '@briefwatch/kafka';
+import { backoffDelay, ensureTopics, EventConsumer, sleep, type ConsumedEvent } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
 import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
-import { leaseDueAlerts, recordAttempt, type LeasedAlert } from './deliver-alerts.js';
+import { composeDigest, composeDueDigests } from './compose-digest.js';
+import { publishDeadLetters } from './dead-letters.js';
+import { leaseDueAlerts, postpone, recordAttempt, type LeasedAlert } from './deliver-alerts.js';
+import { EndpointRate } from './endpoint-rate.js';
+import { HEALTH_CONDITIONS, queueHealthAlerts } from './health-alerts.js';
 import { postWebhook } from './post-webhook.js';
 import { queueAlerts } from './queue-alerts.js';
+import { cancelIfRemoved, replayAlerts } from './subscription-requests.js';
 
 export const ALERTER_GROUP = 'alerter';
 const DELIVERY_CONCURRENCY = 8;
+/** Digests and dead letters are looked at every this many milliseconds, not every tick. */
+const HOUSEKEEPING_MS = 1_000;
+
+type Handler = (tx: Prisma.TransactionClient, event: EventEnvelope) => Promise<number>;
 
 /**
- * Two loops: a consumer of link events that queues alerts (with its inbox record, in one
- * transaction), and a delivery loop that leases due alerts and POSTs them, at most two at
- * a time per endpoint host. A crash between POST and record means a second POST with the
- * same Idempotency-Key: receivers drop the repeat; briefwatch never loses the alert.
+ * The alerter. A consumer turns events into queued alerts, each with its inbox record in one
+ * transaction: coverage links (grouped by story, held for digests), source health, and the
+ * subscribers' own requests (replay, digest now, removal). A delivery loop leases due alerts
+ * and POSTs them: at most two at a time and `ratePerMinute` per endpoint host. A crash between
+ * POST and record means a second POST with the same idempotency key: receivers drop the
+ * repeat; briefwatch never loses the alert. Housekeeping composes digests whose period has
+ * ended and publishes undeliverable alerts to their topic.
  */
 @Injectable()
 export class AlerterWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly consumer: EventConsumer;
+  private readonly producer: Producer;
   private readonly stopping = new AbortController();
   private readonly hosts = new HostLimiter(2);
+  private readonly rate: EndpointRate;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly allow: AllowList;
-  private loop: Promise<void> | undefined;
+  private readonly handlers: Record<string, Handler>;
+  private loops: Promise<void>[] = [];
 
   constructor(
     @Inject(CONFIG) private readonly config: BriefwatchConfig,
-    @Inject(KAFKA) kafka: Kafka,
+    @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.allow = new AllowList(config.alerts.allow);
-    this.consumer = new EventConsumer(kafka, { groupId: ALERTER_GROUP, categories: ['link'], topicPrefix: config.kafka.topicPrefix }, (event) => this.onLink(event), logger);
+    this.rate = new EndpointRate(config.alerts.ratePerMinute);
+    this.producer = kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const healthHandler: Handler = (tx, event) => queueHealthAlerts(tx, event);
+    this.handlers = {
+      CoverageLinked: (tx, event) => queueAlerts(tx, event.data as CoverageLinked, { correlationId: event.metadata.correlationId, causationId: event.eventId }, config.alerts),
+      ...Object.fromEntries(Object.keys(HEALTH_CONDITIONS).map((type) => [type, healthHandler])),
+      AlertsReplayRequested: (tx, event) => replayAlerts(tx, event.data as AlertsReplayRequested),
+      SubscriptionStatusChanged: (tx, event) => cancelIfRemoved(tx, event.data as SubscriptionStatusChanged),
+      DigestRequested: async (tx, event) => {
+        const request = event.data as DigestRequested;
+        return (await composeDigest(tx, request.subscriptionId, new Date(request.requestedAt), { correlationId: event.metadata.correlationId, causationId: event.eventId })) ? 1 : 0;
+      },
+    };
+    this.consumer = new EventConsumer(kafka, { groupId: ALERTER_GROUP, categories: ['link', 'source', 'subscription'], topicPrefix: config.kafka.topicPrefix }, (event) => this.onEvent(event), logger);
   }
 
-  private async onLink({ envelope }: ConsumedEvent): Promise<void> {
-    if (envelope.type !== 'CoverageLinked') return;
+  private async onEvent({ envelope }: ConsumedEvent): Promise<void> {
+    const handle = this.handlers[envelope.type];
+    if (!handle) return;
     await applyOnce(this.prisma, ALERTER_GROUP, envelope.eventId, async (tx) => {
-      const queued = await queueAlerts(tx, envelope.data as CoverageLinked, envelope.metadata.correlationId, envelope.eventId);
-      if (queued > 0) this.logger.log('alerts queued', { count: queued, eventId: envelope.eventId, correlationId: envelope.metadata.correlationId });
+      const changed = await handle(tx, envelope);
+      if (changed > 0) this.logger.log('alerts changed', { event: envelope.type, count: changed, eventId: envelope.eventId, correlationId: envelope.metadata.correlationId });
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await ensureTopics(this.kafka, [undeliverableAlertsTopic(this.config.kafka.topicPrefix)]);
+    await this.producer.connect();
     await this.consumer.start();
-    this.loop = this.deliverLoop();
+    this.loops = [this.repeat('deliver', () => this.deliverDue(), this.config.alerts.tickMs), this.repeat('housekeeping', () => this.housekeeping(), HOUSEKEEPING_MS)];
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
-    await this.loop;
+    await Promise.all(this.loops);
     await Promise.allSettled([...this.inFlight]);
     await this.consumer.stop();
+    await this.producer.disconnect().catch(() => {});
   }
 
-  private async deliverLoop(): Promise<void> {
+  /** Runs `work` until shutdown: again at once while it finds work, after `idleMs` when not, with backoff while it fails. */
+  private async repeat(name: string, work: () => Promise<number>, idleMs: number): Promise<void> {
     let failures = 0;
     while (!this.stopping.signal.aborted) {
       try {
-        const free = DELIVERY_CONCURRENCY - this.inFlight.size;
-        const leased = free > 0 ? await leaseDueAlerts(this.prisma, this.owner, free) : [];
-        for (const alert of leased) {
-          const work = this.deliver(alert).finally(() => this.inFlight.delete(work));
-          this.inFlight.add(work);
-        }
+        const done = await work();
         failures = 0;
-        if (leased.length === 0) await sleep(this.config.alerts.tickMs, this.stopping.signal);
+        if (done === 0) await sleep(idleMs, this.stopping.signal);
       } catch (error) {
         failures += 1;
-        this.logger.error('could not lease alerts; retrying', { error, failures });
+        this.logger.error(`alerter ${name} failed; retrying`, { error, failures });
         await sleep(backoffDelay(failures, 500, 15_000), this.stopping.signal);
       }
     }
+  }
+
+  private async deliverDue(): Promise<number> {
+    const free = DELIVERY_CONCURRENCY - this.inFlight.size;
+    const leased = free > 0 ? await leaseDueAlerts(this.prisma, this.owner, free) : [];
+    for (const alert of leased) {
+      const work = this.deliver(alert).finally(() => this.inFlight.delete(work));
+      this.inFlight.add(work);
+    }
+    return leased.length;
+  }
+
+  private async housekeeping(): Promise<number> {
+    const digests = await composeDueDigests(this.prisma, new Date());
+    if (digests.length > 0) this.logger.log('digests queued', { count: digests.length });
+    const deadLettered = await publishDeadLetters(this.prisma, this.producer, undeliverableAlertsTopic(this.config.kafka.topicPrefix));
+    if (deadLettered > 0) this.logger.warn('alerts published as undeliverable', { count: deadLettered });
+    return 0;
   }
 
   private async deliver(alert: LeasedAlert): Promise<void> {
@@ -91,8 +137,10 @@ export class AlerterWorker implements OnApplicationBootstrap, OnApplicationShutd
         return alert.url;
       }
     })();
-    const result = await this.hosts.run(host, () => postWebhook(alert.url, alert.secret, alert.alertId, JSON.stringify(alert.payload), this.allow));
     try {
+      const wait = this.rate.reserve(host);
+      if (wait > 0) return await postpone(this.prisma, alert, wait);
+      const result = await this.hosts.run(host, () => postWebhook(alert.url, alert.secret, alert.alertId, JSON.stringify(alert.payload), this.allow));
       const outcome = await recordAttempt(this.prisma, alert, result, this.config.alerts);
       const fields = { alertId: alert.alertId, subscriptionId: alert.subscriptionId, status: result.status, latencyMs: result.latencyMs, outcome };
       if (outcome === 'delivered') this.logger.log('alert delivered', fields);

@@ -7,6 +7,16 @@ export interface WebhookResult {
   status: number | null;
   latencyMs: number;
   error: string | null;
+  /** What a 429 or 503 asked for in Retry-After, in seconds. */
+  retryAfterSeconds?: number;
+}
+
+function retryAfterOf(header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.round((at - Date.now()) / 1000));
 }
 
 const TIMEOUT_MS = 10_000;
@@ -47,7 +57,8 @@ export function postWebhook(url: string, secret: string, alertId: string, body: 
       response.resume();
       response.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: response.statusCode ?? null, latencyMs: elapsed(), error: null });
+        const retryAfterSeconds = response.statusCode === 429 || response.statusCode === 503 ? retryAfterOf(response.headers['retry-after']) : undefined;
+        resolve({ status: response.statusCode ?? null, latencyMs: elapsed(), error: null, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
       });
     });
     request.on('error', (error) => {

@@ -84,7 +84,7 @@ export class IngestorWorker implements OnApplicationBootstrap, OnApplicationShut
     const { totalTimeoutMs, maxBodyBytes } = this.config.fetch;
     const attempt = await this.hosts.run(host, () => pollSource(source, this.allow, { totalTimeoutMs, maxBodyBytes }));
     try {
-      const recorded = await recordPoll(this.prisma, attempt, this.policy, this.config.ingest.failingAfter);
+      const recorded = await recordPoll(this.prisma, attempt, this.policy, this.config.ingest);
       const fields = { sourceId: source.sourceId, feedUrl: source.feedUrl, status: attempt.response?.status, new: recorded.itemsNew, revised: recorded.itemsRevised, next: recorded.nextPollAt.toISOString() };
       if (attempt.error) this.logger.warn('poll failed', { ...fields, code: attempt.error.code, message: attempt.error.message });
       else this.logger.log('polled', fields);

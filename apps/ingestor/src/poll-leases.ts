@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@briefwatch/db';
+import type { SourceActivity } from './source-activity.js';
 
 /** A source this ingestor instance has leased for one poll. */
 export interface LeasedSource {
@@ -9,6 +10,7 @@ export interface LeasedSource {
   lastModified: string | null;
   consecutiveFailures: number;
   failingSince: Date | null;
+  activity: SourceActivity;
 }
 
 /**
@@ -30,6 +32,9 @@ export async function leaseDueSources(prisma: PrismaClient, owner: string, limit
     last_modified: string | null;
     consecutive_failures: number;
     failing_since: Date | null;
+    last_new_item_at: Date | null;
+    usual_gap_seconds: number | null;
+    quiet_since: Date | null;
   }>>`
     UPDATE source_schedule AS schedule
     SET lease_owner = ${owner}, lease_expires_at = now() + make_interval(secs => ${leaseSeconds})
@@ -43,7 +48,7 @@ export async function leaseDueSources(prisma: PrismaClient, owner: string, limit
         LIMIT ${limit}
         FOR UPDATE OF due SKIP LOCKED)
     RETURNING schedule.source_id::text, sources.feed_url, schedule.interval_seconds, schedule.etag, schedule.last_modified,
-              schedule.consecutive_failures, schedule.failing_since`;
+              schedule.consecutive_failures, schedule.failing_since, schedule.last_new_item_at, schedule.usual_gap_seconds, schedule.quiet_since`;
   return rows.map((row) => ({
     sourceId: row.source_id,
     feedUrl: row.feed_url,
@@ -52,6 +57,7 @@ export async function leaseDueSources(prisma: PrismaClient, owner: string, limit
     lastModified: row.last_modified,
     consecutiveFailures: row.consecutive_failures,
     failingSince: row.failing_since,
+    activity: { lastNewItemAt: row.last_new_item_at, usualGapSeconds: row.usual_gap_seconds, quietSince: row.quiet_since },
   }));
 }
 

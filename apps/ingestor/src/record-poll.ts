@@ -3,8 +3,10 @@ import {
   ArticleRevisedV1,
   ArticleSeenElsewhereV1,
   FeedPolledV1,
+  SourceActiveAgainV1,
   SourceFailingV1,
   SourceRecoveredV1,
+  SourceWentQuietV1,
   streamIdOf,
   type ArticleContent,
   type NewEvent,
@@ -16,6 +18,13 @@ import { articleIdFor } from './article-identity.js';
 import type { LeasedSource } from './poll-leases.js';
 import { nextIntervalSeconds, withJitter, type PollOutcome, type PollPolicy } from './poll-policy.js';
 import { storeRawResponse } from './raw-responses.js';
+import { nextActivity, type QuietPolicy } from './source-activity.js';
+
+/** How a source's health is judged: when it is failing, when it is quiet. */
+export interface HealthPolicy {
+  failingAfter: number;
+  quiet: QuietPolicy;
+}
 
 /** At most this many items of one document are read; a feed rarely holds more than 100. */
 export const MAX_ITEMS_PER_POLL = 500;
@@ -108,11 +117,12 @@ function outcomeOf(attempt: PollAttempt, itemsNew: number, failures: number): Po
 
 /**
  * Records one poll in one transaction: the raw body, an event per new or revised article
- * (or per story seen from one more source), the poll itself, the failing/recovered flag,
- * and the source's next poll. A crash before commit records nothing, and the lease runs
+ * (or per story seen from one more source), the poll itself, the failing/recovered and
+ * quiet/active-again flags, and the source's next poll. A crash before commit records nothing, and the lease runs
  * out, so the poll is simply made again: nothing lost, nothing twice.
  */
-export async function recordPoll(prisma: PrismaClient, attempt: PollAttempt, policy: PollPolicy, failingAfter: number): Promise<PollRecord> {
+export async function recordPoll(prisma: PrismaClient, attempt: PollAttempt, policy: PollPolicy, health: HealthPolicy): Promise<PollRecord> {
+  const { failingAfter } = health;
   const metadata = { correlationId: `poll:${attempt.source.sourceId}:${attempt.polledAt.toISOString()}`, causationId: null };
   return prisma.$transaction(
     async (tx) => {
@@ -166,6 +176,17 @@ export async function recordPoll(prisma: PrismaClient, attempt: PollAttempt, pol
       if (!attempt.error && attempt.source.failingSince) {
         sourceEvents.push({ type: SourceRecoveredV1.type, schemaVersion: 1, data: { sourceId: attempt.source.sourceId, recoveredAt: attempt.polledAt.toISOString(), afterFailures: Math.max(1, attempt.source.consecutiveFailures) } });
       }
+      const activity = attempt.error ? { activity: attempt.source.activity, change: null } : nextActivity(attempt.source.activity, attempt.polledAt, itemsNew, health.quiet);
+      if (activity.change?.kind === 'went-quiet') {
+        const { lastNewItemAt, usualGapSeconds } = attempt.source.activity;
+        sourceEvents.push({
+          type: SourceWentQuietV1.type,
+          schemaVersion: 1,
+          data: { sourceId: attempt.source.sourceId, lastNewItemAt: lastNewItemAt!.toISOString(), usualGapSeconds: usualGapSeconds!, quietForSeconds: activity.change.quietForSeconds, since: attempt.polledAt.toISOString() },
+        });
+      } else if (activity.change?.kind === 'active-again') {
+        sourceEvents.push({ type: SourceActiveAgainV1.type, schemaVersion: 1, data: { sourceId: attempt.source.sourceId, quietSince: activity.change.quietSince.toISOString(), activeAt: attempt.polledAt.toISOString() } });
+      }
       await appendToStream(tx, streamIdOf('source', attempt.source.sourceId), sourceEvents, { expectedVersion: 'any', metadata });
 
       const keepValidators = !response || response.notModified;
@@ -176,6 +197,7 @@ export async function recordPoll(prisma: PrismaClient, attempt: PollAttempt, pol
           last_modified = CASE WHEN ${keepValidators} THEN last_modified ELSE ${response?.headers['last-modified'] ?? null} END,
           consecutive_failures = ${failures},
           failing_since = CASE WHEN ${failures} >= ${failingAfter} THEN coalesce(failing_since, ${attempt.polledAt}) ELSE NULL END,
+          last_new_item_at = ${activity.activity.lastNewItemAt}, usual_gap_seconds = ${activity.activity.usualGapSeconds}, quiet_since = ${activity.activity.quietSince},
           lease_owner = NULL, lease_expires_at = NULL
         WHERE source_id = ${attempt.source.sourceId}::uuid`;
       return { itemsNew, itemsRevised, nextPollAt };

@@ -33,6 +33,8 @@ const environmentSchema = z.object({
   POLL_INTERVAL_CEILING_S: positiveInt.default(6 * 3600),
   POLL_LEASE_S: positiveInt.default(120),
   FAILING_AFTER: positiveInt.max(100).default(3),
+  SOURCE_QUIET_FACTOR: z.coerce.number().min(1).max(1_000).default(4),
+  SOURCE_QUIET_MIN_S: positiveInt.default(6 * 3600),
   WEBHOOK_ALLOW: z
     .string()
     .default('')
@@ -41,6 +43,9 @@ const environmentSchema = z.object({
   ALERT_MAX_ATTEMPTS: positiveInt.max(50).default(8),
   ALERT_RETRY_BASE_MS: positiveInt.default(2_000),
   ALERT_TICK_MS: positiveInt.max(60_000).default(500),
+  ALERT_RATE_PER_MINUTE: positiveInt.max(100_000).default(120),
+  ALERT_GROUP_HOLD_S: z.coerce.number().int().min(0).max(24 * 3600).default(120),
+  ALERT_GROUP_WINDOW_S: positiveInt.max(7 * 24 * 3600).default(24 * 3600),
   FETCH_TIMEOUT_MS: positiveInt.max(300_000).default(30_000),
   FETCH_MAX_BYTES: positiveInt.default(10 * 1024 * 1024),
   FETCH_ALLOW: z
@@ -68,6 +73,12 @@ export interface BriefwatchConfig {
     maxAttempts: number;
     retryBaseMs: number;
     tickMs: number;
+    /** Deliveries per minute to one endpoint host; more wait their turn (they are not failures). */
+    ratePerMinute: number;
+    /** How long a follow-up listing more outlets of a story already alerted waits for yet more. */
+    groupHoldSeconds: number;
+    /** How far back an alert can gather other outlets' copies of its story. */
+    groupWindowSeconds: number;
   };
   ingest: {
     concurrency: number;
@@ -78,6 +89,7 @@ export interface BriefwatchConfig {
     leaseSeconds: number;
     /** Consecutive failed polls after which a source is flagged as failing. */
     failingAfter: number;
+    quiet: { factor: number; minSeconds: number };
   };
 }
 
@@ -105,7 +117,15 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
     relay: { batchSize: e.RELAY_BATCH_SIZE, pollIntervalMs: e.RELAY_POLL_INTERVAL_MS },
     fetch: { allow: e.FETCH_ALLOW, totalTimeoutMs: e.FETCH_TIMEOUT_MS, maxBodyBytes: e.FETCH_MAX_BYTES },
-    alerts: { allow: e.WEBHOOK_ALLOW, maxAttempts: e.ALERT_MAX_ATTEMPTS, retryBaseMs: e.ALERT_RETRY_BASE_MS, tickMs: e.ALERT_TICK_MS },
+    alerts: {
+      allow: e.WEBHOOK_ALLOW,
+      maxAttempts: e.ALERT_MAX_ATTEMPTS,
+      retryBaseMs: e.ALERT_RETRY_BASE_MS,
+      tickMs: e.ALERT_TICK_MS,
+      ratePerMinute: e.ALERT_RATE_PER_MINUTE,
+      groupHoldSeconds: e.ALERT_GROUP_HOLD_S,
+      groupWindowSeconds: e.ALERT_GROUP_WINDOW_S,
+    },
     ingest: {
       concurrency: e.INGEST_CONCURRENCY,
       tickMs: e.INGEST_TICK_MS,
@@ -114,6 +134,7 @@ export function loadConfig(service: string, env: Record<string, string | undefin
       ceilingSeconds: e.POLL_INTERVAL_CEILING_S,
       leaseSeconds: e.POLL_LEASE_S,
       failingAfter: e.FAILING_AFTER,
+      quiet: { factor: e.SOURCE_QUIET_FACTOR, minSeconds: e.SOURCE_QUIET_MIN_S },
     },
   };
 }

@@ -17,7 +17,14 @@ import { SubscriptionCreatedV1 } from './subscription/subscription-created.v1.js
 import { AlertQueuedV1 } from './subscription/alert-queued.v1.js';
 import { AlertDeliveredV1 } from './subscription/alert-delivered.v1.js';
 import { AlertFailedV1 } from './subscription/alert-failed.v1.js';
-
+import { SubscriptionStatusChangedV1 } from './subscription/subscription-status-changed.v1.js';
+import { AlertsReplayRequestedV1 } from './subscription/alerts-replay-requested.v1.js';
+import { DigestRequestedV1 } from './subscription/digest-requested.v1.js';
+import { DigestQueuedV1 } from './subscription/digest-queued.v1.js';
+import { AlertGroupedV1 } from './subscription/alert-grouped.v1.js';
+import { SourceHealthAlertQueuedV1 } from './subscription/source-health-alert-queued.v1.js';
+import { SourceWentQuietV1 } from './source/source-went-quiet.v1.js';
+import { SourceActiveAgainV1 } from './source/source-active-again.v1.js';
 import { SourcePausedV1 } from './source/source-paused.v1.js';
 import { SourceResumedV1 } from './source/source-resumed.v1.js';
 import { SourceRemovedV1 } from './source/source-removed.v1.js';
@@ -28,7 +35,6 @@ import { ArticleDiscoveredV1 } from './article/article-discovered.v1.js';
 import { ArticleRevisedV1 } from './article/article-revised.v1.js';
 import { ArticleSeenElsewhereV1 } from './article/article-seen-elsewhere.v1.js';
 
-
 /** Every event contract briefwatch has published, current and past. */
 const DEFINITIONS: readonly EventDefinition[] = [
   SourceRegisteredV1,
@@ -36,6 +42,14 @@ const DEFINITIONS: readonly EventDefinition[] = [
   AlertQueuedV1,
   AlertDeliveredV1,
   AlertFailedV1,
+  SubscriptionStatusChangedV1,
+  AlertsReplayRequestedV1,
+  DigestRequestedV1,
+  DigestQueuedV1,
+  AlertGroupedV1,
+  SourceHealthAlertQueuedV1,
+  SourceWentQuietV1,
+  SourceActiveAgainV1,
   CoverageLinkedV1,
   LinkRetractedV1,
   SourcePausedV1,

@@ -19,3 +19,12 @@ export function retryTopic(category: StreamCategory, consumerGroup: string, pref
 export function deadLetterTopic(category: StreamCategory, consumerGroup: string, prefix = ''): string {
   return `${eventsTopic(category, prefix)}.${consumerGroup}.dlt`;
 }
+
+/**
+ * Alerts that could not be delivered after the last attempt, with their payload and the
+ * last error: for an operator's tooling to pick up. They also stay, failed, in Postgres,
+ * for a replay once the endpoint is fixed.
+ */
+export function undeliverableAlertsTopic(prefix = ''): string {
+  return `${prefix}${TOPIC_DOMAIN}.alerts.undeliverable.v${TOPIC_VERSION}`;
+}

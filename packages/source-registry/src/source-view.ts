@@ -17,6 +17,8 @@ export interface SourceView {
   nextPollAt: string | null;
   failing: boolean;
   consecutiveFailures: number;
+  /** Set while the source answers but has published nothing new for much longer than usual. */
+  quietSince: string | null;
   articlesNew: number;
   articlesRevised: number;
   version: number;
@@ -39,6 +41,7 @@ export function toSourceView(row: Source): SourceView {
     nextPollAt: row.nextPollAt?.toISOString() ?? null,
     failing: row.failing,
     consecutiveFailures: row.consecutiveFailures,
+    quietSince: row.quietSince?.toISOString() ?? null,
     articlesNew: row.articlesNew,
     articlesRevised: row.articlesRevised,
     version: Number(row.streamPosition),

@@ -4,11 +4,13 @@ import { CreateSubscriptionHandler } from './commands/create-subscription/create
 import { CreateSubscriptionHttpController } from './commands/create-subscription/create-subscription.http.controller.js';
 import { AlertsStreamHttpController } from './live/alerts-stream.http.controller.js';
 import { LiveAlerts } from './live/live-alerts.service.js';
-import { SubscriptionAlertsHttpController } from './queries/subscription-alerts.http.controller.js';
+import { SubscriptionsHttpController } from './queries/subscriptions.http.controller.js';
+import { ChangeSubscriptionHandler } from './commands/change-subscription/change-subscription.handler.js';
+import { ChangeSubscriptionHttpController } from './commands/change-subscription/change-subscription.http.controller.js';
 
 @Module({
   imports: [CqrsModule],
-  providers: [CreateSubscriptionHandler, LiveAlerts],
-  controllers: [CreateSubscriptionHttpController, SubscriptionAlertsHttpController, AlertsStreamHttpController],
+  providers: [CreateSubscriptionHandler, ChangeSubscriptionHandler, LiveAlerts],
+  controllers: [CreateSubscriptionHttpController, ChangeSubscriptionHttpController, SubscriptionsHttpController, AlertsStreamHttpController],
 })
 export class SubscriptionsHttpModule {}

@@ -5,12 +5,31 @@ export const subscriptionTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('brief'), briefId: z.string().min(1) }),
   z.object({ kind: z.literal('topic'), briefId: z.string().min(1), topicId: z.string().regex(/^t\d+$/) }),
   z.object({ kind: z.literal('claim'), briefId: z.string().min(1), claimId: z.string().regex(/^t\d+\.c\d+(\.\d+)*$/) }),
+  /** Everything one source publishes that links to any brief, and its health. */
+  z.object({ kind: z.literal('source'), sourceId: z.uuid() }),
 ]);
 export type SubscriptionTarget = z.infer<typeof subscriptionTargetSchema>;
 
+export const DIGEST_PERIODS = ['hourly', 'daily'] as const;
+export type DigestPeriod = (typeof DIGEST_PERIODS)[number];
+
 /**
- * Someone wants to hear about new coverage of a brief, a topic or a claim. The webhook's
- * signing secret is never in an event: events travel on Kafka; the secret stays in Postgres.
+ * Where alerts go: each alert as it happens (`webhook`), or everything new in one message
+ * per hour or per day (`digest`, also POSTed, signed the same way).
+ */
+export const subscriptionChannelSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }) }),
+  z.object({ kind: z.literal('digest'), url: z.url({ protocol: /^https?$/ }), every: z.enum(DIGEST_PERIODS) }),
+]);
+export type SubscriptionChannel = z.infer<typeof subscriptionChannelSchema>;
+
+/** What a subscriber is told about: new coverage, and (if asked) when a watched source fails or goes quiet. */
+export const subscriptionNotifySchema = z.object({ coverage: z.boolean(), sourceHealth: z.boolean() });
+
+/**
+ * Someone wants to hear about new coverage of a brief, a topic, a claim or a source. The
+ * webhook's signing secret is never in an event: events travel on Kafka; the secret stays
+ * in Postgres.
  */
 export const SubscriptionCreatedV1 = defineEvent({
   category: 'subscription',
@@ -24,7 +43,8 @@ export const SubscriptionCreatedV1 = defineEvent({
     minScore: z.number().min(0).max(1),
     /** Only coverage from these sources; empty for any source. */
     sourceIds: z.array(z.uuid()),
-    channel: z.object({ kind: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }) }),
+    channel: subscriptionChannelSchema,
+    notify: subscriptionNotifySchema.default({ coverage: true, sourceHealth: false }),
     createdAt: z.iso.datetime({ offset: true }),
   }),
 });

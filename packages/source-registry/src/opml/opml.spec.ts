@@ -17,6 +17,7 @@ const source = (overrides: Partial<SourceView>): SourceView => ({
   nextPollAt: null,
   failing: false,
   consecutiveFailures: 0,
+  quietSince: null,
   articlesNew: 0,
   articlesRevised: 0,
   version: 1,

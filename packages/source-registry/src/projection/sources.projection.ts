@@ -1,4 +1,4 @@
-import type { EventEnvelope, FeedPolled, SourceFailing, SourceRegistered, StreamCategory } from '@briefwatch/contracts';
+import type { EventEnvelope, FeedPolled, SourceFailing, SourceRegistered, SourceWentQuiet, StreamCategory } from '@briefwatch/contracts';
 import type { Prisma } from '@briefwatch/db';
 
 type Tx = Prisma.TransactionClient;
@@ -54,6 +54,10 @@ export const sourcesProjection = {
         return setState(tx, event, data.sourceId, { failing: true, consecutiveFailures: (event.data as SourceFailing).consecutiveFailures });
       case 'SourceRecovered':
         return setState(tx, event, data.sourceId, { failing: false });
+      case 'SourceWentQuiet':
+        return setState(tx, event, data.sourceId, { quietSince: new Date((event.data as SourceWentQuiet).since) });
+      case 'SourceActiveAgain':
+        return setState(tx, event, data.sourceId, { quietSince: null });
       default:
         return;
     }

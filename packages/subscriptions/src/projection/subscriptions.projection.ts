@@ -1,7 +1,7 @@
-import type { AlertFailed, EventEnvelope, StreamCategory, SubscriptionCreated } from '@briefwatch/contracts';
+import type { AlertFailed, EventEnvelope, StreamCategory, SubscriptionCreated, SubscriptionStatusChanged } from '@briefwatch/contracts';
 import type { Prisma } from '@briefwatch/db';
 
-/** Keeps `subscriptions`: what each subscriber watches, where alerts go, whether the endpoint fails. */
+/** Keeps `subscriptions`: what each subscriber watches, where alerts go, its status, whether the endpoint fails. */
 export const subscriptionsProjection = {
   name: 'subscriptions',
   categories: ['subscription'] as StreamCategory[],
@@ -12,17 +12,25 @@ export const subscriptionsProjection = {
       const row = {
         name: created.name,
         targetKind: target.kind,
-        briefId: target.briefId,
+        briefId: target.kind === 'source' ? null : target.briefId,
         topicId: target.kind === 'topic' ? target.topicId : null,
         claimId: target.kind === 'claim' ? target.claimId : null,
+        sourceId: target.kind === 'source' ? target.sourceId : null,
         minScore: created.minScore,
         sourceIds: created.sourceIds,
         channelKind: created.channel.kind,
         channelUrl: created.channel.url,
+        digestEvery: created.channel.kind === 'digest' ? created.channel.every : null,
+        // Subscriptions created before health alerts existed notified about coverage only.
+        notifyCoverage: created.notify?.coverage ?? true,
+        notifyHealth: created.notify?.sourceHealth ?? false,
         createdAt: new Date(created.createdAt),
         streamPosition: BigInt(event.streamPosition),
       };
       await tx.subscription.upsert({ where: { id: created.subscriptionId }, create: { id: created.subscriptionId, ...row }, update: row });
+    } else if (event.type === 'SubscriptionStatusChanged') {
+      const changed = event.data as SubscriptionStatusChanged;
+      await tx.subscription.updateMany({ where: { id: changed.subscriptionId }, data: { status: changed.status } });
     } else if (event.type === 'AlertFailed') {
       await tx.subscription.updateMany({ where: { id: (event.data as AlertFailed).subscriptionId }, data: { failing: true } });
     } else if (event.type === 'AlertDelivered') {

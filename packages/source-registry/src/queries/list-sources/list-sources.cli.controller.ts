@@ -19,7 +19,7 @@ export const listSourcesCli: CliCommand = {
     if (options.json) return print(JSON.stringify(sources, null, 2));
     if (sources.length === 0) return print('no sources yet (add one with: briefwatch sources add <feed-url>, or briefwatch sources seed)');
     for (const source of sources) {
-      const flag = source.failing ? `FAILING ×${source.consecutiveFailures}` : source.status;
+      const flag = source.failing ? `FAILING ×${source.consecutiveFailures}` : source.quietSince ? 'QUIET' : source.status;
       print(`${source.id}  ${flag.padEnd(10)} ${source.title}  <${source.feedUrl}>`);
       print(`    ${lastPoll(source)}; next ${source.nextPollAt ?? (source.status === 'active' ? 'soon' : '—')}; ${source.articlesNew} new, ${source.articlesRevised} revised`);
     }

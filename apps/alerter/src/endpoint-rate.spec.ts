@@ -1,0 +1,17 @@
+import { EndpointRate } from './endpoint-rate.js';
+
+describe('per-endpoint delivery rate', () => {
+  it('lets a burst through, then one delivery per interval, per host', () => {
+    let now = 0;
+    const rate = new EndpointRate(60, () => now);
+    const burst = Array.from({ length: 6 }, () => rate.reserve('hooks.example.org'));
+    expect(burst).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(rate.reserve('hooks.example.org')).toBe(1_000);
+    expect(rate.reserve('other.example.org')).toBe(0);
+    now = 999;
+    expect(rate.reserve('hooks.example.org')).toBeGreaterThan(0);
+    now = 1_000;
+    expect(rate.reserve('hooks.example.org')).toBe(0);
+    expect(rate.reserve('hooks.example.org')).toBeGreaterThan(0);
+  });
+});

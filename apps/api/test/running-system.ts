@@ -24,9 +24,11 @@ export interface RunningSystem {
   api: NestExpressApplication;
   relay: INestApplicationContext;
   projector: INestApplicationContext;
-  contextFor(service: string): ServiceContext;
+  contextFor(service: string, env?: Record<string, string>): ServiceContext;
   /** Starts one more ingestor instance (several may run against one database). */
   startIngestor(): Promise<INestApplicationContext>;
+  /** Starts one more alerter instance, with extra settings if given; close it to stop it. */
+  startAlerter(env?: Record<string, string>): Promise<INestApplicationContext>;
   stop(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export interface SystemOptions {
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const db = await createTestDatabase();
   const topicPrefix = uniqueTopicPrefix('e2e');
-  const contextFor = (service: string): ServiceContext => ({
+  const contextFor = (service: string, extraEnv: Record<string, string> = {}): ServiceContext => ({
     config: loadConfig(service, {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
@@ -49,6 +51,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       RELAY_POLL_INTERVAL_MS: '20',
       API_PORT: '0',
       ...options.env,
+      ...extraEnv,
     }),
     logger: silentLogger,
   });
@@ -68,17 +71,19 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     ingestors.push(ingestor);
     return ingestor;
   };
+  const startAlerter = async (env: Record<string, string> = {}) => {
+    const alerter = await NestFactory.createApplicationContext(AlerterModule.forRoot(contextFor('alerter', env)), { logger: false });
+    await alerter.init();
+    ingestors.push(alerter);
+    return alerter;
+  };
   if (options.ingestor) await startIngestor();
   if (options.linker) {
     const linker = await NestFactory.createApplicationContext(LinkerModule.forRoot(contextFor('linker')), { logger: false });
     await linker.init();
     ingestors.push(linker);
   }
-  if (options.alerter) {
-    const alerter = await NestFactory.createApplicationContext(AlerterModule.forRoot(contextFor('alerter')), { logger: false });
-    await alerter.init();
-    ingestors.push(alerter);
-  }
+  if (options.alerter) await startAlerter();
 
   return {
     db,
@@ -90,6 +95,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
     projector,
     contextFor,
     startIngestor,
+    startAlerter,
     stop: async () => {
       for (const ingestor of ingestors) await ingestor.close().catch(() => {});
       await api.close();

@@ -14,7 +14,8 @@ export interface FeedServer {
   stop(): Promise<void>;
 }
 
-export async function startFeedServer(routes: Record<string, FeedRoute> = {}): Promise<FeedServer> {
+/** `port` 0 picks a free port; a fixed one lets a test bring a stopped server back where it was. */
+export async function startFeedServer(routes: Record<string, FeedRoute> = {}, port = 0): Promise<FeedServer> {
   const table = new Map(Object.entries(routes));
   const requests: FeedServer['requests'] = [];
   const sockets = new Set<import('node:net').Socket>();
@@ -37,12 +38,15 @@ export async function startFeedServer(routes: Record<string, FeedRoute> = {}): P
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
-    hostPort: `127.0.0.1:${port}`,
-    port,
+    url: (path) => `http://127.0.0.1:${bound}${path}`,
+    hostPort: `127.0.0.1:${bound}`,
+    port: bound,
     requests,
     route: (path, handler) => void table.set(path, handler),
     stop: () =>

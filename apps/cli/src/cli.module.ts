@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
 import { BriefModule } from '@briefwatch/brief';
 import { SourceRegistryModule } from '@briefwatch/source-registry';
+import { SubscriptionsModule } from '@briefwatch/subscriptions';
 
 /** The CLI reaches the same use cases as the API, through the same command and query buses. */
 @Module({})
@@ -10,7 +11,7 @@ export class CliModule {
   static forRoot(context: ServiceContext): DynamicModule {
     return {
       module: CliModule,
-      imports: [ServiceModule.forRoot({ service: 'cli', ...context }), CqrsModule.forRoot(), SourceRegistryModule, BriefModule],
+      imports: [ServiceModule.forRoot({ service: 'cli', ...context }), CqrsModule.forRoot(), SourceRegistryModule, BriefModule, SubscriptionsModule],
     };
   }
 }

@@ -1,16 +1,24 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ChangeSubscriptionHandler } from './commands/change-subscription/change-subscription.handler.js';
+import { ChangeSubscriptionHttpController } from './commands/change-subscription/change-subscription.http.controller.js';
 import { CreateSubscriptionHandler } from './commands/create-subscription/create-subscription.handler.js';
 import { CreateSubscriptionHttpController } from './commands/create-subscription/create-subscription.http.controller.js';
 import { AlertsStreamHttpController } from './live/alerts-stream.http.controller.js';
 import { LiveAlerts } from './live/live-alerts.service.js';
 import { SubscriptionsHttpController } from './queries/subscriptions.http.controller.js';
-import { ChangeSubscriptionHandler } from './commands/change-subscription/change-subscription.handler.js';
-import { ChangeSubscriptionHttpController } from './commands/change-subscription/change-subscription.http.controller.js';
 
+/** The subscription use cases, for the API and the CLI alike. */
 @Module({
   imports: [CqrsModule],
-  providers: [CreateSubscriptionHandler, ChangeSubscriptionHandler, LiveAlerts],
+  providers: [CreateSubscriptionHandler, ChangeSubscriptionHandler],
+})
+export class SubscriptionsModule {}
+
+/** The use cases over HTTP, plus the live alert stream. */
+@Module({
+  imports: [SubscriptionsModule],
+  providers: [LiveAlerts],
   controllers: [CreateSubscriptionHttpController, ChangeSubscriptionHttpController, SubscriptionsHttpController, AlertsStreamHttpController],
 })
 export class SubscriptionsHttpModule {}

@@ -11,6 +11,7 @@ import {
   resumeSourceCli,
   seedSourcesCli,
 } from '@briefwatch/source-registry';
+import { addSubscriptionCli, listSubscriptionsCli, SUBSCRIPTION_CHANGE_CLIS, subscriptionAlertsCli } from '@briefwatch/subscriptions';
 import { evalCli } from './eval.cli.js';
 import { fetchCli } from './fetch.cli.js';
 import { linkCli } from './link.cli.js';
@@ -29,6 +30,10 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   seedSourcesCli,
   importOpmlCli,
   exportOpmlCli,
+  addSubscriptionCli,
+  listSubscriptionsCli,
+  subscriptionAlertsCli,
+  ...SUBSCRIPTION_CHANGE_CLIS,
   fetchCli,
   linkCli,
   evalCli,

@@ -2,7 +2,7 @@
 // A webhook receiver for briefwatch alerts, with nothing but Node: verifies the signature,
 // refuses replays older than five minutes, and drops repeats by Idempotency-Key.
 //
-//   WEBHOOK_SECRET=whsec_... node examples/webhook-receiver.mjs   (listens on 127.0.0.1:8787)
+//   WEBHOOK_SECRET=whsec_... node examples/webhook-receiver.mjs   (listens on 127.0.0.1:8787, or PORT)
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 
@@ -30,8 +30,30 @@ http
     const key = request.headers['idempotency-key'];
     if (seen.has(key)) return void response.writeHead(200).end('already had it');
     seen.add(key);
-    const alert = JSON.parse(body);
-    console.log(`${alert.revised ? 'revised' : 'new'}: ${alert.article.title} <${alert.article.url}> (score ${alert.score})`);
+    console.log(describe(JSON.parse(body)));
     response.writeHead(200).end('ok');
   })
-  .listen(8787, '127.0.0.1', () => console.log('listening on http://127.0.0.1:8787'));
+  .listen(Number(process.env.PORT ?? 8787), '127.0.0.1', function () {
+    console.log(`listening on http://127.0.0.1:${this.address().port}`);
+  });
+
+/** One line per alert: new coverage (with the other outlets that carried the story), a digest, or a source's health. */
+function describe(alert) {
+  switch (alert.kind) {
+    case 'digest': {
+      const lines = alert.topics.flatMap((topic) => [
+        `  ${topic.topicId} ${topic.title}`,
+        ...topic.claims.flatMap((claim) => claim.articles.map((a) => `    ${claim.claimId}: ${a.title} <${a.url}>`)),
+        ...topic.articles.map((a) => `    ${a.title} <${a.url}>`),
+      ]);
+      return [`${alert.every ?? ''} digest, ${alert.count} new:`, ...lines].join('\n');
+    }
+    case 'source-health':
+      return `source ${alert.condition}: ${alert.source.title ?? alert.source.id} <${alert.source.feedUrl}>`;
+    default: {
+      const label = alert.revised ? 'revised' : alert.followUpOf ? 'more outlets' : 'new';
+      const others = alert.outlets?.length ? ` (+${alert.outlets.length} more outlets)` : '';
+      return `${label}: ${alert.article.title} <${alert.article.url}> (score ${alert.score})${others}`;
+    }
+  }
+}

@@ -6,6 +6,7 @@ import { ConcurrencyError } from './errors.js';
 import { appendToStream, readStream, streamVersion } from './event-store.js';
 import { readCommittedAfter, START_OF_STORE } from './committed-events.js';
 import { applyOnce } from './inbox.js';
+import { decideAndAppend } from './decide-and-append.js';
 
 const metadata = { correlationId: 'test', causationId: null };
 
@@ -26,6 +27,26 @@ describe('the Postgres event store', () => {
 
   afterAll(async () => {
     await db.drop();
+  });
+
+  it('decides again on what the stream now holds when another writer raced ahead', async () => {
+    const id = randomUUID();
+    const stream = streamIdOf('source', id);
+    await appendToStream(db.prisma, stream, [registered(id)], { expectedVersion: 0, metadata });
+    const seen: number[] = [];
+    // Four commands at once, each deciding from the history it read: all succeed, none on stale state.
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        decideAndAppend(db.prisma, stream, { initial: () => 0, evolve: (count) => count + 1 }, (count) => {
+          seen.push(count);
+          return { events: [registered(id, `after ${count}`)], result: n };
+        }, metadata),
+      ),
+    );
+    expect(results).toEqual([1, 2, 3, 4]);
+    const titles = (await readStream(db.prisma, stream)).map((e) => (e.data as { title: string }).title);
+    expect(titles).toEqual(['Wired: AI', 'after 1', 'after 2', 'after 3', 'after 4']);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
   });
 
   it('appends events with consecutive stream positions and reads them back validated', async () => {

@@ -6,7 +6,7 @@ const link = (claimId: string | null, score = 0.6): CoverageLinked => ({
   articleId: '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', articleRevision: 1, briefId: 'spri', topicId: 't2', claimId, score, evidence: [], matcherVersion: 'lexical-1', linkedAt: '2026-11-28T09:00:00Z',
 });
 const subscription = (overrides: Partial<Subscription>): Subscription => ({
-  id: 's', name: 's', targetKind: 'brief', briefId: 'spri', topicId: null, claimId: null, sourceId: null, minScore: 0.35, sourceIds: [], channelKind: 'webhook', channelUrl: 'https://hooks.example.org/x',
+  id: 's', name: 's', targetKind: 'brief', briefId: 'spri', topicId: null, claimId: null, sourceId: null, query: null, minScore: 0.35, sourceIds: [], channelKind: 'webhook', channelUrl: 'https://hooks.example.org/x',
   digestEvery: null, notifyCoverage: true, notifyHealth: false, status: 'active', failing: false, createdAt: new Date(), streamPosition: 1n, ...overrides,
 });
 
@@ -31,6 +31,15 @@ describe('which subscriptions a link alerts', () => {
     expect(matchingSubscriptions(link(null), [watching], ['wired', 'cnn'])).toHaveLength(1);
     expect(matchingSubscriptions(link(null), [watching], ['cnn'])).toEqual([]);
     expect(matchingSubscriptions(link('t2.c2'), [watching], ['wired'])).toEqual([]);
+  });
+});
+
+describe('saved-query subscriptions', () => {
+  it('alerts a saved query on the links it asks for, from articles that mention its terms', () => {
+    const query = subscription({ targetKind: 'query', query: { topicIds: ['t2'], claimIds: [], terms: ['Rekognition'], excludeTerms: [] } });
+    expect(matchingSubscriptions(link(null), [query], [], 'Amazon extends Rekognition moratorium')).toHaveLength(1);
+    expect(matchingSubscriptions(link(null), [query], [], 'Amazon extends moratorium')).toEqual([]);
+    expect(matchingSubscriptions(link(null), [subscription({ targetKind: 'query', briefId: 'other', query: { topicIds: [], claimIds: [], terms: [], excludeTerms: [] } })], [], '')).toEqual([]);
   });
 });
 

@@ -1,12 +1,14 @@
 import type { CoverageLinked } from '@briefwatch/contracts';
 import type { Subscription } from '@briefwatch/db';
+import { answersQuery, type StoredQuery } from './saved-query.js';
 
 /**
  * The subscriptions one link event matters to. A brief, topic or source subscription is
  * alerted by the link to the topic as a whole; a claim subscription by the link to its
- * claim. So each (subscription, article revision) has exactly one event that can alert it.
+ * claim; a saved query by either, as it says. So each (subscription, article revision) has
+ * exactly one event that can alert it (per topic or claim).
  */
-export function matchingSubscriptions(link: CoverageLinked, subscriptions: readonly Subscription[], articleSourceIds: readonly string[]): Subscription[] {
+export function matchingSubscriptions(link: CoverageLinked, subscriptions: readonly Subscription[], articleSourceIds: readonly string[], articleText = ''): Subscription[] {
   return subscriptions.filter((subscription) => {
     if (subscription.status !== 'active' || !subscription.notifyCoverage || link.score < subscription.minScore) return false;
     if (subscription.sourceIds.length > 0 && !articleSourceIds.some((id) => subscription.sourceIds.includes(id))) return false;
@@ -19,6 +21,8 @@ export function matchingSubscriptions(link: CoverageLinked, subscriptions: reado
         return link.claimId === null && subscription.topicId === link.topicId;
       case 'claim':
         return link.claimId !== null && subscription.claimId === link.claimId;
+      case 'query':
+        return subscription.query !== null && answersQuery(link, subscription.query as unknown as StoredQuery, articleText);
       default:
         return false;
     }

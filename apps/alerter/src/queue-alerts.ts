@@ -92,7 +92,8 @@ export async function queueAlerts(tx: Prisma.TransactionClient, link: CoverageLi
   if (subscriptions.length === 0) return 0;
   const article = await latestArticle(tx, link.articleId);
   if (!article) return 0;
-  const matching = matchingSubscriptions(link, subscriptions, article.sourceIds);
+  const { title, summary, content } = article.content;
+  const matching = matchingSubscriptions(link, subscriptions, article.sourceIds, [title, summary, content ?? ''].join('\n'));
   let changed = 0;
   for (const subscription of matching) {
     if (await queueFor(tx, subscription, link, article, metadata, policy)) changed += 1;

@@ -192,13 +192,16 @@ describe('alert channels: digests, one alert per story, source health, replay', 
     expect((await postJson(system, `/subscriptions/${broken.id}/replay`, { since: '2999-01-01T00:00:00Z' })).body).toMatchObject({ code: 'SUBSCRIPTION.INVALID_SINCE' });
   });
 
-  it('queues nothing for a paused subscription, and refuses changes to a removed one', async () => {
+  it('alerts a saved query only on coverage that mentions its terms; queues nothing for a paused subscription; refuses changes to a removed one', async () => {
+    const query = await subscribe({ name: 'rekognition', target: { kind: 'query', briefId: BRIEF, topicIds: ['t2'], terms: ['Rekognition'] }, webhookUrl: server.url('/hooks/story') });
     const paused = await subscribe({ name: 'paused', target: { kind: 'topic', briefId: BRIEF, topicId: 't2' }, webhookUrl: server.url('/hooks/story') });
     expect((await postJson(system, `/subscriptions/${paused.id}/pause`)).status).toBe(202);
     await waitFor(() => getJson<{ status: string }>(system, `/subscriptions/${paused.id}`), (s) => s.status === 'paused', { description: 'paused' });
     feeds['story-a']!.items.push({ title: 'Amazon extends its moratorium on police use of Rekognition facial recognition', guid: 'rekognition', description: 'Amazon says the pause on police use of its face recognition software continues.' });
     await waitFor(() => system.db.prisma.alertQueue.count({ where: { payload: { path: ['article', 'title'], string_contains: 'Rekognition' } } }), (n) => n >= 1, { description: 'the article alerted elsewhere', timeoutMs: 45_000 });
     expect(await system.db.prisma.alertQueue.count({ where: { subscriptionId: paused.id } })).toBe(0);
+    const answered = await system.db.prisma.alertQueue.findMany({ where: { subscriptionId: query.id } });
+    expect(answered.map((a) => (a.payload as { article: { title: string } }).article.title)).toEqual([expect.stringContaining('Rekognition')]);
 
     const removal = await fetch(`${system.baseUrl}/subscriptions/${paused.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${system.apiKey}` } });
     expect(removal.status).toBe(202);

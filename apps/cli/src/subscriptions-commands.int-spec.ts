@@ -36,8 +36,19 @@ describe('npx briefwatch subscriptions …', () => {
     expect((await cli('subscriptions', 'alerts', row!.id)).out).toBe('no alerts yet');
   });
 
+  it('saves a query over topics and terms', async () => {
+    const added = await cli('subscriptions', 'add', 'https://hooks.example.org/q', '--name', 'rekognition', '--brief', 'spri', '--topics', 't2,t3', '--terms', 'Rekognition, police', '--exclude', 'opinion');
+    expect(added.code).toBe(0);
+    await project();
+    const saved = await db.prisma.subscription.findFirstOrThrow({ where: { name: 'rekognition' } });
+    expect(saved).toMatchObject({ targetKind: 'query', briefId: 'spri', query: { topicIds: ['t2', 't3'], claimIds: [], terms: ['Rekognition', 'police'], excludeTerms: ['opinion'] } });
+    expect((await cli('subscriptions', 'list')).out).toMatch(/rekognition: spri t2 t3 "Rekognition" "police" → https:\/\/hooks\.example\.org\/q/);
+    await cli('subscriptions', 'remove', saved.id);
+    await project();
+  });
+
   it('pauses, asks for a digest and a replay, and removes', async () => {
-    const { id } = await db.prisma.subscription.findFirstOrThrow();
+    const { id } = await db.prisma.subscription.findFirstOrThrow({ where: { name: 'faces daily' } });
     expect((await cli('subscriptions', 'pause', id)).out).toBe(`subscription ${id}: pause requested`);
     expect((await cli('subscriptions', 'digest', id)).out).toBe(`subscription ${id}: digest requested`);
     expect((await cli('subscriptions', 'replay', id, '--since', '2026-11-01T00:00:00Z')).out).toBe(`subscription ${id}: replay requested`);

@@ -20,13 +20,18 @@ function subscriptionId(positionals: string[]): string {
 export const addSubscriptionCli: CliCommand = {
   path: ['subscriptions', 'add'],
   summary: 'subscribe a webhook to new coverage of a brief, topic, claim or source',
-  usage: 'briefwatch subscriptions add <webhook-url> --name N (--brief B [--topic t2 | --claim t2.c1] | --source <source-id>) [--digest hourly|daily] [--min-score 0.35] [--health] [--no-coverage]',
+  usage:
+    'briefwatch subscriptions add <webhook-url> --name N (--brief B [--topic t2 | --claim t2.c1 | --topics t2,t3 | --claims t2.c1,t2.c2] [--terms a,b] [--exclude c] | --source <source-id>) [--digest hourly|daily] [--min-score 0.35] [--health] [--no-coverage]',
   options: {
     name: { type: 'string', description: 'what the subscriber calls it' },
     brief: { type: 'string', description: 'the brief id' },
     topic: { type: 'string', description: 'only this topic of the brief' },
     claim: { type: 'string', description: 'only this claim of the brief' },
     source: { type: 'string', description: 'follow one source instead of a brief' },
+    topics: { type: 'string', description: 'saved query: these topics, comma-separated' },
+    claims: { type: 'string', description: 'saved query: these claims, comma-separated' },
+    terms: { type: 'string', description: 'saved query: only coverage mentioning all of these, comma-separated' },
+    exclude: { type: 'string', description: 'saved query: never coverage mentioning any of these' },
     digest: { type: 'string', description: 'hourly or daily: one message per period instead of one per alert' },
     'min-score': { type: 'string', description: 'links scored lower are not alerted (default 0.35)' },
     health: { type: 'boolean', description: 'also alert when a watched source fails or goes quiet' },
@@ -34,8 +39,12 @@ export const addSubscriptionCli: CliCommand = {
   },
   async run({ positionals, options, app, correlationId, print, note }) {
     const briefId = options.brief as string | undefined;
+    const list = (name: string) => (options[name] === undefined ? [] : String(options[name]).split(',').map((item) => item.trim()).filter(Boolean));
+    const savedQuery = ['topics', 'claims', 'terms', 'exclude'].some((name) => options[name] !== undefined);
     const target = options.source
       ? { kind: 'source', sourceId: options.source }
+      : savedQuery
+        ? { kind: 'query', briefId, topicIds: list('topics'), claimIds: list('claims'), terms: list('terms'), excludeTerms: list('exclude') }
       : options.claim
         ? { kind: 'claim', briefId, claimId: options.claim }
         : options.topic
@@ -67,7 +76,11 @@ export const listSubscriptionsCli: CliCommand = {
     if (options.json) return print(JSON.stringify(subscriptions, null, 2));
     if (subscriptions.length === 0) return print('no subscriptions yet (add one with: briefwatch subscriptions add <webhook-url> --brief <brief-id>)');
     for (const s of subscriptions) {
-      const target = s.target.kind === 'source' ? `source ${s.target.sourceId}` : [s.target.briefId, s.target.topicId ?? s.target.claimId].filter(Boolean).join(' ');
+      const query = s.target.query as { topicIds: string[]; claimIds: string[]; terms: string[] } | null;
+      const target =
+        s.target.kind === 'source'
+          ? `source ${s.target.sourceId}`
+          : [s.target.briefId, s.target.topicId ?? s.target.claimId, ...(query ? [...query.topicIds, ...query.claimIds, ...query.terms.map((t) => `"${t}"`)] : [])].filter(Boolean).join(' ');
       const flag = s.failing ? 'FAILING' : s.status;
       print(`${s.id}  ${flag.padEnd(8)} ${s.name}: ${target} → ${s.channel.every ? `${s.channel.every} digest to ` : ''}${s.channel.url}`);
     }

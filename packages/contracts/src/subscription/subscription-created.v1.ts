@@ -1,12 +1,32 @@
 import { z } from 'zod';
 import { defineEvent, type EventDataOf } from '../event-definition.js';
 
+const topicIdSchema = z.string().regex(/^t\d+$/);
+const claimIdSchema = z.string().regex(/^t\d+\.c\d+(\.\d+)*$/);
+const termsSchema = z.array(z.string().trim().min(1).max(100)).max(20);
+
+/**
+ * A saved query over a brief: some of its topics (none listed: all), or some of its claims,
+ * narrowed to coverage that mentions every one of `terms` and none of `excludeTerms`
+ * (whole words, any case, in the title, summary or text).
+ */
+export const savedQuerySchema = z.object({
+  kind: z.literal('query'),
+  briefId: z.string().min(1),
+  topicIds: z.array(topicIdSchema).max(100).default([]),
+  claimIds: z.array(claimIdSchema).max(500).default([]),
+  terms: termsSchema.default([]),
+  excludeTerms: termsSchema.default([]),
+});
+export type SavedQuery = z.infer<typeof savedQuerySchema>;
+
 export const subscriptionTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('brief'), briefId: z.string().min(1) }),
-  z.object({ kind: z.literal('topic'), briefId: z.string().min(1), topicId: z.string().regex(/^t\d+$/) }),
-  z.object({ kind: z.literal('claim'), briefId: z.string().min(1), claimId: z.string().regex(/^t\d+\.c\d+(\.\d+)*$/) }),
+  z.object({ kind: z.literal('topic'), briefId: z.string().min(1), topicId: topicIdSchema }),
+  z.object({ kind: z.literal('claim'), briefId: z.string().min(1), claimId: claimIdSchema }),
   /** Everything one source publishes that links to any brief, and its health. */
   z.object({ kind: z.literal('source'), sourceId: z.uuid() }),
+  savedQuerySchema,
 ]);
 export type SubscriptionTarget = z.infer<typeof subscriptionTargetSchema>;
 

@@ -1,5 +1,5 @@
 import type { AlertFailed, EventEnvelope, StreamCategory, SubscriptionCreated, SubscriptionStatusChanged } from '@briefwatch/contracts';
-import type { Prisma } from '@briefwatch/db';
+import { Prisma } from '@briefwatch/db';
 
 /** Keeps `subscriptions`: what each subscriber watches, where alerts go, its status, whether the endpoint fails. */
 export const subscriptionsProjection = {
@@ -16,6 +16,7 @@ export const subscriptionsProjection = {
         topicId: target.kind === 'topic' ? target.topicId : null,
         claimId: target.kind === 'claim' ? target.claimId : null,
         sourceId: target.kind === 'source' ? target.sourceId : null,
+        query: target.kind === 'query' ? { topicIds: target.topicIds, claimIds: target.claimIds, terms: target.terms, excludeTerms: target.excludeTerms } : Prisma.DbNull,
         minScore: created.minScore,
         sourceIds: created.sourceIds,
         channelKind: created.channel.kind,

@@ -4,7 +4,7 @@ import type { Subscription } from '@briefwatch/db';
 export interface SubscriptionView {
   id: string;
   name: string;
-  target: { kind: string; briefId: string | null; topicId: string | null; claimId: string | null; sourceId: string | null };
+  target: { kind: string; briefId: string | null; topicId: string | null; claimId: string | null; sourceId: string | null; query: unknown };
   minScore: number;
   sourceIds: string[];
   channel: { kind: string; url: string; every: string | null };
@@ -19,7 +19,7 @@ export function toSubscriptionView(row: Subscription): SubscriptionView {
   return {
     id: row.id,
     name: row.name,
-    target: { kind: row.targetKind, briefId: row.briefId, topicId: row.topicId, claimId: row.claimId, sourceId: row.sourceId },
+    target: { kind: row.targetKind, briefId: row.briefId, topicId: row.topicId, claimId: row.claimId, sourceId: row.sourceId, query: row.query },
     minScore: row.minScore,
     sourceIds: row.sourceIds,
     channel: { kind: row.channelKind, url: row.channelUrl, every: row.digestEvery },

@@ -18,3 +18,4 @@ export { listSourcesCli } from './queries/list-sources/list-sources.cli.controll
 export { pauseSourceCli, resumeSourceCli, removeSourceCli } from './commands/change-source-status/change-source-status.cli.controller.js';
 export { seedSourcesCli } from './commands/seed-sources/seed-sources.cli.controller.js';
 export { exportOpmlCli, importOpmlCli } from './opml/opml.cli.controller.js';
+export { sourceTimelineCli } from './queries/source-polls/source-timeline.cli.controller.js';

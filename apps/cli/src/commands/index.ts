@@ -1,10 +1,12 @@
 import { createApiKeyCli, listApiKeysCli, revokeApiKeyCli } from '@briefwatch/access';
+import { claimTimelineCli } from '@briefwatch/articles';
 import { importBriefCli, showBriefCli } from '@briefwatch/brief';
 import type { CliCommand } from '@briefwatch/service-kit';
 import {
   exportOpmlCli,
   importOpmlCli,
   listSourcesCli,
+  sourceTimelineCli,
   pauseSourceCli,
   registerSourceCli,
   removeSourceCli,
@@ -22,8 +24,10 @@ import { migrateCli } from './migrate.cli.js';
 export const CLI_COMMANDS: readonly CliCommand[] = [
   showBriefCli,
   importBriefCli,
+  claimTimelineCli,
   registerSourceCli,
   listSourcesCli,
+  sourceTimelineCli,
   pauseSourceCli,
   resumeSourceCli,
   removeSourceCli,

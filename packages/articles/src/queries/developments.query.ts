@@ -4,6 +4,13 @@ import { z } from 'zod';
 export const developmentsInputSchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   includeRetracted: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The timeline as it stood at this time: links made by then, articles as they read then. */
+  asOf: z.iso.datetime({ offset: true }).optional(),
+  /** Only developments dated (published, or linked when undated) in [since, until). */
+  since: z.iso.datetime({ offset: true }).optional(),
+  until: z.iso.datetime({ offset: true }).optional(),
+  /** The `nextCursor` of the previous page. */
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be a nextCursor from a previous page').optional(),
 });
 export type DevelopmentsInput = z.infer<typeof developmentsInputSchema>;
 
@@ -21,8 +28,15 @@ export interface Development extends LinkedArticle {
   alsoReportedBy: LinkedArticle[];
 }
 
+export interface DevelopmentsPage {
+  items: Development[];
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  nextCursor: string | null;
+  asOf: string | null;
+}
+
 /** A claim's later developments (claimId set) or a topic's coverage (claimId null), newest first. */
-export class DevelopmentsQuery extends Query<{ items: Development[] }> {
+export class DevelopmentsQuery extends Query<DevelopmentsPage> {
   constructor(
     readonly briefId: string,
     readonly topicId: string | null,

@@ -5,7 +5,7 @@ import { ApiKeyGuard } from '@briefwatch/access';
 import { ArticlesHttpModule } from '@briefwatch/articles';
 import { BriefHttpModule } from '@briefwatch/brief';
 import { SubscriptionsHttpModule } from '@briefwatch/subscriptions';
-import { ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
+import { LiveEventsModule, ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
 import { SourceRegistryHttpModule } from '@briefwatch/source-registry';
 import { HealthController } from './health.controller.js';
 
@@ -14,7 +14,7 @@ export class ApiModule {
   static forRoot(context: ServiceContext): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ServiceModule.forRoot({ service: 'api', ...context }), CqrsModule.forRoot(), SourceRegistryHttpModule, BriefHttpModule, ArticlesHttpModule, SubscriptionsHttpModule],
+      imports: [ServiceModule.forRoot({ service: 'api', ...context }), CqrsModule.forRoot(), LiveEventsModule, SourceRegistryHttpModule, BriefHttpModule, ArticlesHttpModule, SubscriptionsHttpModule],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };

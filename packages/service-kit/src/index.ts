@@ -8,3 +8,4 @@ export { ZodValidationPipe } from './zod-validation.pipe.js';
 export { serviceContext, startWorker, createHttpApp, type ServiceContext } from './bootstrap.js';
 export type { CliCommand, CliInvocation, CliOption } from './cli-command.js';
 export { newCorrelationId, correlationIdFrom } from './correlation.js';
+export { LiveEvents, LiveEventsModule } from './live-events.js';

@@ -5,7 +5,6 @@ import { ChangeSubscriptionHttpController } from './commands/change-subscription
 import { CreateSubscriptionHandler } from './commands/create-subscription/create-subscription.handler.js';
 import { CreateSubscriptionHttpController } from './commands/create-subscription/create-subscription.http.controller.js';
 import { AlertsStreamHttpController } from './live/alerts-stream.http.controller.js';
-import { LiveAlerts } from './live/live-alerts.service.js';
 import { SubscriptionsHttpController } from './queries/subscriptions.http.controller.js';
 
 /** The subscription use cases, for the API and the CLI alike. */
@@ -18,7 +17,6 @@ export class SubscriptionsModule {}
 /** The use cases over HTTP, plus the live alert stream. */
 @Module({
   imports: [SubscriptionsModule],
-  providers: [LiveAlerts],
   controllers: [CreateSubscriptionHttpController, ChangeSubscriptionHttpController, SubscriptionsHttpController, AlertsStreamHttpController],
 })
 export class SubscriptionsHttpModule {}

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { buildAll, dbPackage, ensureDependencies, ensurePostgres, readJson, startLocalKafka } from './lib/setup.mjs';
+import { buildAll, dbPackage, ensureChromium, ensureDependencies, ensurePostgres, readJson, startLocalKafka } from './lib/setup.mjs';
 import { freePort, root, run, say } from './lib/shell.mjs';
 
 const runId = randomBytes(3).toString('hex');
@@ -58,6 +58,7 @@ try {
   }
 
   await ensurePostgres(adminUrl);
+  const chromium = await ensureChromium();
   const db = await dbPackage();
   const template = `briefwatch_test_${runId}_template`;
   const templateUrl = db.withDatabaseName(adminUrl, template);
@@ -73,6 +74,7 @@ try {
     BRIEFWATCH_TEST_TEMPLATE_DB: template,
     BRIEFWATCH_TEST_RUN_ID: runId,
     BRIEFWATCH_TEST_RESULTS: resultsDir,
+    CHROMIUM_PATH: chromium,
     NODE_ENV: 'test',
   };
   await run('npx', ['turbo', 'run', 'test', '--continue', '--concurrency=2', ...process.argv.slice(2)], { env }).catch((error) => {

@@ -60,3 +60,23 @@ export async function ensurePostgres(databaseUrl) {
 export function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
+
+/**
+ * The dashboard's browser test drives Debian's Chromium. When it is missing and this user
+ * may install packages, it is installed (about a minute); otherwise the test says how.
+ */
+export async function ensureChromium() {
+  const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(executable)) return executable;
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
+    say(`no Chromium at ${executable}; the dashboard test will fail until it is installed (apt-get install -y chromium) or CHROMIUM_PATH is set`);
+    return executable;
+  }
+  say('installing Chromium for the dashboard test (apt-get install -y chromium) ...');
+  const install = () => run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  await install().catch(async () => {
+    await run('apt-get', ['update']).catch(() => {});
+    await install().catch((error) => say(`could not install Chromium: ${error.message}`));
+  });
+  return executable;
+}

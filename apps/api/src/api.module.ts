@@ -7,6 +7,7 @@ import { BriefHttpModule } from '@briefwatch/brief';
 import { SubscriptionsHttpModule } from '@briefwatch/subscriptions';
 import { LiveEventsModule, ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
 import { SourceRegistryHttpModule } from '@briefwatch/source-registry';
+import { DocsController } from './docs/docs.controller.js';
 import { HealthController } from './health.controller.js';
 
 @Module({})
@@ -15,7 +16,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [ServiceModule.forRoot({ service: 'api', ...context }), CqrsModule.forRoot(), LiveEventsModule, SourceRegistryHttpModule, BriefHttpModule, ArticlesHttpModule, SubscriptionsHttpModule],
-      controllers: [HealthController],
+      controllers: [HealthController, DocsController],
       providers: [{ provide: APP_GUARD, useClass: ApiKeyGuard }],
     };
   }

@@ -5,3 +5,4 @@ export { ArticlesHttpModule, ArticlesModule } from './articles.module.js';
 export { ArticleQuery, type ArticleView } from './queries/article/article.query.js';
 export { titleSimilarity, SAME_STORY_SIMILARITY } from './queries/near-duplicates.js';
 export { claimTimelineCli } from './queries/claim-timeline.cli.js';
+export { matrixInputSchema } from './queries/developments.http.controller.js';

@@ -20,6 +20,7 @@ export class LiveEvents implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly consumer: EventConsumer;
   private readonly stopping = new AbortController();
   private markReady!: () => void;
+  private listening: Promise<void> = Promise.resolve();
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
   constructor(
@@ -36,7 +37,7 @@ export class LiveEvents implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   onApplicationBootstrap(): void {
-    void this.listen();
+    this.listening = this.listen();
   }
 
   private async listen(): Promise<void> {
@@ -55,6 +56,8 @@ export class LiveEvents implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     this.events.complete();
+    // A consumer still joining its group when the API stops is stopped once it has joined.
+    await this.listening;
     await this.consumer.stop().catch(() => {});
   }
 

@@ -5,7 +5,7 @@ export { ChangeSourceStatusCommand, type SourceStatusChange } from './commands/c
 export { ImportOpmlCommand, type OpmlImport } from './commands/import-opml/import-opml.command.js';
 export { SeedSourcesCommand, type SeedResult } from './commands/seed-sources/seed-sources.command.js';
 export { followUpQuery, googleNewsSearchFeed } from './commands/seed-sources/follow-up-feed.js';
-export { SourcePollsQuery, type SourcePollView } from './queries/source-polls/source-polls.query.js';
+export { SourcePollsQuery, sourcePollsInputSchema, type SourcePollView } from './queries/source-polls/source-polls.query.js';
 export { GetSourceQuery } from './queries/get-source/get-source.query.js';
 export { ListSourcesQuery, listSourcesInputSchema, type SourcePage } from './queries/list-sources/list-sources.query.js';
 export { sourcesProjection, sourcePollsProjection } from './projection/sources.projection.js';

@@ -6,3 +6,5 @@ export { signWebhook, verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature
 export { ChangeSubscriptionCommand, type SubscriptionChange } from './commands/change-subscription/change-subscription.command.js';
 export { toSubscriptionView, type SubscriptionView } from './queries/subscription-view.js';
 export { addSubscriptionCli, listSubscriptionsCli, subscriptionAlertsCli, SUBSCRIPTION_CHANGE_CLIS } from './subscriptions.cli.js';
+export { replayInputSchema } from './commands/change-subscription/change-subscription.http.controller.js';
+export { alertsQuerySchema } from './queries/subscription-queries.js';

@@ -8,7 +8,7 @@ import { DevelopmentsQuery, developmentsInputSchema, type DevelopmentsInput } fr
 
 const briefId = new ZodValidationPipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/));
 const topicId = new ZodValidationPipe(z.string().regex(/^t\d+$/));
-const matrixInputSchema = z.strictObject({ quietDays: z.coerce.number().int().min(1).max(3650).default(30) });
+export const matrixInputSchema = z.strictObject({ quietDays: z.coerce.number().int().min(1).max(3650).default(30) });
 const claimId = new ZodValidationPipe(z.string().regex(/^t\d+\.c\d+(\.\d+)*$/));
 
 @Controller('briefs/:briefId')

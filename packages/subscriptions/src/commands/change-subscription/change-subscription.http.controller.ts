@@ -5,7 +5,7 @@ import { correlationIdFrom, ZodValidationPipe } from '@briefwatch/service-kit';
 import { ChangeSubscriptionCommand, type SubscriptionChange } from './change-subscription.command.js';
 
 const idPipe = new ZodValidationPipe(z.uuid());
-const replayBody = z.strictObject({ since: z.iso.datetime({ offset: true }), includeDelivered: z.boolean().default(false) });
+export const replayInputSchema = z.strictObject({ since: z.iso.datetime({ offset: true }), includeDelivered: z.boolean().default(false) });
 
 @Controller('subscriptions')
 export class ChangeSubscriptionHttpController {
@@ -36,7 +36,7 @@ export class ChangeSubscriptionHttpController {
   /** Sends again every alert queued since `since` that was not delivered (with `includeDelivered`, every one). */
   @Post(':id/replay')
   @HttpCode(202)
-  replay(@Param('id', idPipe) id: string, @Body(new ZodValidationPipe(replayBody)) body: z.infer<typeof replayBody>, @Headers('x-correlation-id') correlation?: string) {
+  replay(@Param('id', idPipe) id: string, @Body(new ZodValidationPipe(replayInputSchema)) body: z.infer<typeof replayInputSchema>, @Headers('x-correlation-id') correlation?: string) {
     return this.change(id, { kind: 'replay', since: new Date(body.since), includeDelivered: body.includeDelivered }, correlation);
   }
 

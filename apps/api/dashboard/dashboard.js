@@ -12,6 +12,8 @@ function h(tag, attrs = {}, ...children) {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
     if (key === 'class') el.className = value;
+    // Through the CSSOM: the page's policy refuses style attributes in markup.
+    else if (key === 'style') el.style.cssText = value;
     else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
     else el.setAttribute(key, value === true ? '' : String(value));
   }

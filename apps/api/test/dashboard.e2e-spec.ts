@@ -99,6 +99,8 @@ describe('the dashboard, in a real headless Chromium', () => {
     const cells = page.locator(`tr[data-claim="${claimId}"] td.cell`);
     await cells.first().waitFor();
     expect((await cells.allTextContents()).filter(Boolean)).toEqual(['2']);
+    // Shaded by how often the source followed up the claim.
+    expect(await cells.filter({ hasText: '2' }).evaluate((cell) => (globalThis as unknown as { getComputedStyle(element: unknown): { backgroundColor: string } }).getComputedStyle(cell).backgroundColor)).toMatch(/^rgba?\(47, 91, 234/);
     expect(await page.locator('tr.quiet').count()).toBeGreaterThan(0);
 
     await page.click('nav a[data-view="sources"]');

@@ -9,11 +9,10 @@ import { applyOnce } from '@briefwatch/event-store';
 import { AllowList, HostLimiter } from '@briefwatch/feeds';
 import { backoffDelay, ensureTopics, EventConsumer, sleep, type ConsumedEvent } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
-import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
+import { CONFIG, KAFKA, LOGGER, PRISMA, RateLimiter } from '@briefwatch/service-kit';
 import { composeDigest, composeDueDigests } from './compose-digest.js';
 import { publishDeadLetters } from './dead-letters.js';
 import { leaseDueAlerts, postpone, recordAttempt, type LeasedAlert } from './deliver-alerts.js';
-import { EndpointRate } from './endpoint-rate.js';
 import { HEALTH_CONDITIONS, queueHealthAlerts } from './health-alerts.js';
 import { postWebhook } from './post-webhook.js';
 import { queueAlerts } from './queue-alerts.js';
@@ -42,7 +41,7 @@ export class AlerterWorker implements OnApplicationBootstrap, OnApplicationShutd
   private readonly producer: Producer;
   private readonly stopping = new AbortController();
   private readonly hosts = new HostLimiter(2);
-  private readonly rate: EndpointRate;
+  private readonly rate: RateLimiter;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly allow: AllowList;
   private readonly handlers: Record<string, Handler>;
@@ -55,7 +54,7 @@ export class AlerterWorker implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.allow = new AllowList(config.alerts.allow);
-    this.rate = new EndpointRate(config.alerts.ratePerMinute);
+    this.rate = new RateLimiter(config.alerts.ratePerMinute);
     this.producer = kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false });
     const healthHandler: Handler = (tx, event) => queueHealthAlerts(tx, event);
     this.handlers = {

@@ -36,11 +36,24 @@ function safeUrl(url) {
   return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null;
 }
 
+/** Where reads need a key (API_READS_NEED_KEY), the one the user gave, kept for this tab only. */
+const KEY_STORE = 'briefwatch-api-key';
+
 async function api(path) {
-  const response = await fetch(path, { headers: { accept: 'application/json' } });
+  const key = sessionStorage.getItem(KEY_STORE);
+  const response = await fetch(path, { headers: { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) } });
   const body = await response.json().catch(() => ({}));
+  if (response.status === 401) throw Object.assign(new Error(body.detail ?? 'an API key is needed'), { needsKey: true });
   if (!response.ok) throw new Error(body.detail ?? `${response.status} ${response.statusText}`);
   return body;
+}
+
+function askForKey(reason) {
+  const input = h('input', { type: 'password', name: 'key', autocomplete: 'off', placeholder: 'bwk_…', 'aria-label': 'API key' });
+  show(h('form', { class: 'card', onsubmit: (event) => { event.preventDefault(); sessionStorage.setItem(KEY_STORE, input.value.trim()); location.reload(); } },
+    h('p', {}, reason),
+    h('p', { class: 'muted' }, 'Reads need an API key on this server. It is kept in this tab only.'),
+    input, ' ', h('button', { type: 'submit' }, 'Open')));
 }
 
 const day = (iso) => (iso ? iso.slice(0, 10) : '—');
@@ -288,11 +301,15 @@ async function start() {
     state.brief = await api(`/briefs/${state.briefs[0].id}`);
     document.getElementById('brief-title').textContent = state.brief.title;
     document.title = `briefwatch · ${state.brief.title}`;
-    listen();
+    // EventSource cannot send a key: live updates are for servers whose reads are open.
+    if (!sessionStorage.getItem(KEY_STORE)) listen();
   }
   window.addEventListener('hashchange', route);
   await route();
   document.body.dataset.ready = 'true';
 }
 
-start().catch((error) => show(h('p', { class: 'card' }, `briefwatch could not start: ${error.message}`)));
+start().catch((error) => {
+  if (error.needsKey) return askForKey(error.message);
+  show(h('p', { class: 'card' }, `briefwatch could not start: ${error.message}`));
+});

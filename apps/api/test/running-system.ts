@@ -50,6 +50,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       KAFKA_TOPIC_PREFIX: topicPrefix,
       RELAY_POLL_INTERVAL_MS: '20',
       API_PORT: '0',
+      // Tests poll the API while they wait; the access test sets a real limit.
+      API_RATE_PER_MINUTE: '1000000',
       ...options.env,
       ...extraEnv,
     }),

@@ -22,6 +22,8 @@ const environmentSchema = z.object({
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, underscore and dash only').default(''),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  API_READS_NEED_KEY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  API_RATE_PER_MINUTE: positiveInt.max(1_000_000).default(600),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   RELAY_BATCH_SIZE: positiveInt.max(10_000).default(500),
@@ -62,7 +64,14 @@ export interface BriefwatchConfig {
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string;
   kafka: { brokers: string[]; clientId: string; topicPrefix: string };
-  api: { host: string; port: number };
+  api: {
+    host: string;
+    port: number;
+    /** Reads need an API key too (writes always do). */
+    readsNeedKey: boolean;
+    /** Requests a minute per API key, or per client address without one. */
+    ratePerMinute: number;
+  };
   log: { format: 'json' | 'pretty'; level: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
   relay: { batchSize: number; pollIntervalMs: number };
   /** host:port entries that feed fetching may reach although they are not public addresses. */
@@ -113,7 +122,7 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
     kafka: { brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID ?? `briefwatch-${service}`, topicPrefix: e.KAFKA_TOPIC_PREFIX },
-    api: { host: e.API_HOST, port: e.API_PORT },
+    api: { host: e.API_HOST, port: e.API_PORT, readsNeedKey: e.API_READS_NEED_KEY, ratePerMinute: e.API_RATE_PER_MINUTE },
     log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
     relay: { batchSize: e.RELAY_BATCH_SIZE, pollIntervalMs: e.RELAY_POLL_INTERVAL_MS },
     fetch: { allow: e.FETCH_ALLOW, totalTimeoutMs: e.FETCH_TIMEOUT_MS, maxBodyBytes: e.FETCH_MAX_BYTES },

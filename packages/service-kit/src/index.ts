@@ -9,3 +9,4 @@ export { serviceContext, startWorker, createHttpApp, type ServiceContext } from 
 export type { CliCommand, CliInvocation, CliOption } from './cli-command.js';
 export { newCorrelationId, correlationIdFrom } from './correlation.js';
 export { LiveEvents, LiveEventsModule } from './live-events.js';
+export { RateLimiter } from './rate-limiter.js';

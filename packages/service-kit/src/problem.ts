@@ -41,6 +41,7 @@ const STATUS_BY_SUFFIX: Array<[RegExp, number]> = [
   [/\.INVALID(_[A-Z_]+)?$/, 422],
   [/\.FORBIDDEN$/, 403],
   [/\.UNAVAILABLE$/, 503],
+  [/\.RATE_LIMITED$/, 429],
 ];
 
 /** The one place where error codes meet HTTP statuses. */

@@ -1,9 +1,9 @@
-import { EndpointRate } from './endpoint-rate.js';
+import { RateLimiter } from './rate-limiter.js';
 
-describe('per-endpoint delivery rate', () => {
+describe('rate limits per key', () => {
   it('lets a burst through, then one delivery per interval, per host', () => {
     let now = 0;
-    const rate = new EndpointRate(60, () => now);
+    const rate = new RateLimiter(60, () => now);
     const burst = Array.from({ length: 6 }, () => rate.reserve('hooks.example.org'));
     expect(burst).toEqual([0, 0, 0, 0, 0, 0]);
     expect(rate.reserve('hooks.example.org')).toBe(1_000);

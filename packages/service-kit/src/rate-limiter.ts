@@ -1,9 +1,9 @@
 /**
- * A token bucket per endpoint host: at most `perMinute` deliveries a minute to one host,
- * with bursts up to a tenth of that. `reserve` takes a token and returns 0, or returns how
- * many milliseconds until one is free (and takes nothing).
+ * A token bucket per key (an endpoint host, an API key, a client address): at most
+ * `perMinute` a minute for each, with bursts up to a tenth of that. `reserve` takes a token
+ * and returns 0, or returns how many milliseconds until one is free (and takes nothing).
  */
-export class EndpointRate {
+export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly capacity: number;
   private readonly perMs: number;
@@ -13,12 +13,12 @@ export class EndpointRate {
     this.perMs = perMinute / 60_000;
   }
 
-  reserve(host: string): number {
+  reserve(key: string): number {
     const now = this.now();
-    const bucket = this.buckets.get(host) ?? { tokens: this.capacity, at: now };
+    const bucket = this.buckets.get(key) ?? { tokens: this.capacity, at: now };
     bucket.tokens = Math.min(this.capacity, bucket.tokens + (now - bucket.at) * this.perMs);
     bucket.at = now;
-    this.buckets.set(host, bucket);
+    this.buckets.set(key, bucket);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;

@@ -1,0 +1,59 @@
+import { chromium } from 'playwright-core';
+import { startSystem, type RunningSystem } from './running-system.js';
+
+describe('access: closed reads and per-key rate limits', () => {
+  let system: RunningSystem;
+
+  beforeAll(async () => {
+    system = await startSystem({ env: { API_READS_NEED_KEY: 'true', API_RATE_PER_MINUTE: '60' } });
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  const get = (route: string, key?: string) => fetch(`${system.baseUrl}${route}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+
+  it('refuses reads without a key when reads are closed, and keeps /health open', async () => {
+    const refused = await get('/sources');
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: 'AUTH.MISSING_KEY', detail: expect.stringMatching(/API_READS_NEED_KEY/) });
+    expect((await get('/sources', 'bwk_not-a-real-key')).status).toBe(401);
+    expect((await get('/sources', system.apiKey)).status).toBe(200);
+    expect((await get('/health')).status).toBeLessThan(500);
+  });
+
+  it('answers 429 with Retry-After once a key has used its share, and other keys go on', async () => {
+    const answers: number[] = [];
+    let limited: Response | undefined;
+    for (let i = 0; i < 12 && !limited; i += 1) {
+      const response = await get('/sources', system.apiKey);
+      answers.push(response.status);
+      if (response.status === 429) limited = response;
+    }
+    expect(limited).toBeDefined();
+    expect(answers.filter((s) => s === 200).length).toBeLessThanOrEqual(6);
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await limited!.json()).toMatchObject({ status: 429, code: 'AUTH.RATE_LIMITED' });
+
+    const { createApiKey } = await import('@briefwatch/access');
+    const other = await createApiKey(system.db.prisma, 'another client');
+    expect((await get('/sources', other.key)).status).toBe(200);
+  });
+
+  it('has the dashboard ask for a key, and use it', async () => {
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const { createApiKey } = await import('@briefwatch/access');
+      // A key of its own: the one above has used up its share of this minute.
+      const reader = await createApiKey(system.db.prisma, 'dashboard reader');
+      const page = await browser.newPage();
+      await page.goto(`${system.baseUrl}/`);
+      await page.fill('input[name="key"]', reader.key);
+      await page.click('button[type="submit"]');
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.textContent('#view')).toContain('No brief imported yet');
+    } finally {
+      await browser.close();
+    }
+  });
+});

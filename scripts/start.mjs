@@ -3,6 +3,10 @@
 // missing, starts a local Kafka broker unless KAFKA_BROKERS names one, creates and migrates
 // the database (DATABASE_URL, or the local Postgres), starts every service, restarts one
 // that dies, and on Ctrl-C stops them all (and the broker it started).
+//
+// `npm run demo` (--demo) does the same on a database and topics of its own, and instead of
+// the real feeds registers the bundled archive in demo/, replayed by a local server, with a
+// subscription whose alerts are printed here: the whole flow within a minute, offline.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,19 +14,22 @@ import { accessPackage, buildAll, dbPackage, ensureDependencies, ensurePostgres,
 import { portIsOpen, root, say } from './lib/shell.mjs';
 
 const SERVICES = ['relay', 'projector', 'ingestor', 'linker', 'alerter', 'api'];
-const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/briefwatch';
+const demo = process.argv.includes('--demo');
+const databaseUrl = process.env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/${demo ? 'briefwatch_demo' : 'briefwatch'}`;
 const apiHost = process.env.API_HOST ?? '127.0.0.1';
 const apiPort = Number(process.env.API_PORT ?? 3000);
 
 const children = new Map();
 let stopping = false;
 let stopKafka = async () => {};
+let stopDemo = async () => {};
 
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   say('stopping services ...');
   await Promise.all([...children.values()].map((child) => stopChild(child)));
+  await stopDemo().catch(() => {});
   await stopKafka().catch((error) => say(`stopping Kafka: ${error.message}`));
   say('stopped');
   process.exit(code);
@@ -101,13 +108,51 @@ async function importBriefs(env) {
     if (result.status === 0) lines.push(result.stdout.trim().split('\n')[0]);
     else say(`could not import briefs/${file}: ${result.stderr.trim()}`);
   }
-  if (files.length > 0) {
+  if (files.length > 0 && !demo) {
     // The cited publishers' feeds and a follow-up search per topic; already registered ones are left as they are.
     const seeded = spawnSync(process.execPath, [path.join(root, 'apps', 'cli', 'dist', 'main.js'), 'sources', 'seed'], { cwd: root, env, encoding: 'utf8' });
     if (seeded.status === 0) lines.push(seeded.stdout.trim().split('\n').pop());
     else say(`could not seed sources: ${seeded.stderr.trim()}`);
   }
   return lines;
+}
+
+const cli = (env, ...args) => spawnSync(process.execPath, [path.join(root, 'apps', 'cli', 'dist', 'main.js'), ...args], { cwd: root, env, encoding: 'utf8' });
+
+/** The demo's feeds and alert receiver, and the settings that let briefwatch reach them and move fast. */
+async function startDemoParts() {
+  const { startReplayServer } = await import('../demo/replay-server.mjs');
+  const { startWebhookSink } = await import('../demo/webhook-sink.mjs');
+  const replay = await startReplayServer();
+  const sink = await startWebhookSink();
+  stopDemo = async () => {
+    await replay.stop();
+    await sink.stop();
+  };
+  const env = {
+    KAFKA_TOPIC_PREFIX: process.env.KAFKA_TOPIC_PREFIX ?? 'demo.',
+    FETCH_ALLOW: replay.hostPort,
+    WEBHOOK_ALLOW: sink.hostPort,
+    POLL_INTERVAL_INITIAL_S: '3',
+    POLL_INTERVAL_FLOOR_S: '3',
+    POLL_INTERVAL_CEILING_S: '6',
+    INGEST_TICK_MS: '200',
+    ALERT_TICK_MS: '100',
+    ALERT_GROUP_HOLD_S: '10',
+  };
+  return { replay, sink, env };
+}
+
+/** Registers the demo's feeds and a subscription to the brief whose alerts are printed here (once per database). */
+function registerDemo(env, parts, briefId) {
+  for (const feed of parts.replay.feeds) cli(env, 'sources', 'add', feed.url, '--title', feed.title, '--publisher', feed.publisher);
+  const existing = cli(env, 'subscriptions', 'list', '--json');
+  const subscriptions = existing.status === 0 ? JSON.parse(existing.stdout) : [];
+  const demoSubscription = subscriptions.find((s) => s.name === 'demo');
+  if (!demoSubscription) {
+    const added = cli(env, 'subscriptions', 'add', parts.sink.url, '--name', 'demo', '--brief', briefId, '--health');
+    if (added.status !== 0) say(`could not subscribe the demo receiver: ${added.stderr.trim()}`);
+  }
 }
 
 process.once('SIGINT', () => shutdown(0));
@@ -132,17 +177,26 @@ try {
   const keyFile = await ensureLocalApiKey(db, databaseUrl);
 
   if (await portIsOpen(apiPort, apiHost)) throw new Error(`port ${apiPort} on ${apiHost} is taken; set API_PORT`);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, API_HOST: apiHost, API_PORT: String(apiPort) };
+  const parts = demo ? await startDemoParts() : null;
+  const env = { ...process.env, ...parts?.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, API_HOST: apiHost, API_PORT: String(apiPort) };
   for (const service of SERVICES) supervise(service, env);
 
   const apiUrl = `http://${apiHost}:${apiPort}`;
   await waitForHealth(`${apiUrl}/health`, 60_000);
   const briefs = await importBriefs(env);
+  if (parts) {
+    // The brief's id is its file name; the projector needs a moment to show it.
+    const briefId = readdirSync(path.join(root, 'briefs')).find((f) => f.endsWith('.txt'))?.replace(/\.txt$/, '');
+    for (let i = 0; i < 50 && !(await fetch(`${apiUrl}/briefs/${briefId}`)).ok; i += 1) await new Promise((resolve) => setTimeout(resolve, 200));
+    registerDemo(env, parts, briefId);
+  }
   process.stdout.write(
     [
       '',
-      `briefwatch is up: ${SERVICES.join(', ')}`,
-      `  API      ${apiUrl}`,
+      `briefwatch is up: ${SERVICES.join(', ')}${demo ? ' (demo)' : ''}`,
+      `  dashboard ${apiUrl}/`,
+      `  API      ${apiUrl}  (reference: ${apiUrl}/docs)`,
+      ...(parts ? [`  demo     ${parts.replay.feeds.length} feeds replayed from demo/stories.json at http://${parts.replay.hostPort}; stories appear over the next minute; alerts print below`] : []),
       `  health   ${apiUrl}/health  (Postgres and Kafka: up)`,
       `  Kafka    ${brokers}${process.env.KAFKA_BROKERS ? '' : ' (local broker, data in .data/kafka)'}`,
       `  Postgres ${db.redactDatabaseUrl(databaseUrl)}`,

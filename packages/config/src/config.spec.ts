@@ -5,8 +5,15 @@ describe('loadConfig', () => {
     const config = loadConfig('api', {});
     expect(config.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/briefwatch');
     expect(config.kafka).toEqual({ brokers: ['127.0.0.1:9092'], clientId: 'briefwatch-api', topicPrefix: '' });
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, readsNeedKey: false, ratePerMinute: 600 });
+    expect(config.alerts).toMatchObject({ maxAttempts: 8, ratePerMinute: 120, groupHoldSeconds: 120, groupWindowSeconds: 86_400 });
+    expect(config.ingest.quiet).toEqual({ factor: 4, minSeconds: 21_600 });
     expect(config.log.format).toBe('pretty');
+  });
+
+  it('closes reads only when told to, in so many words', () => {
+    expect(loadConfig('api', { API_READS_NEED_KEY: 'true' }).api.readsNeedKey).toBe(true);
+    expect(() => loadConfig('api', { API_READS_NEED_KEY: 'yes' })).toThrow(/API_READS_NEED_KEY/);
   });
 
   it('reads brokers as a comma-separated list and logs JSON in production', () => {

@@ -32,9 +32,10 @@ module.exports = {
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // Integration tests start real brokers' consumers: give them room, and fail loudly
-  // instead of hanging when something is left open.
+  // Integration tests start real brokers' consumers: give them room. A test that fails in
+  // the middle of a start-up can leave a consumer behind; the run must still end, so jest
+  // exits once every file is done (each file's afterAll has already cleaned up what it can).
   testTimeout: 60_000,
-  forceExit: false,
+  forceExit: true,
   detectOpenHandles: false,
 };

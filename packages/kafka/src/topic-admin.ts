@@ -1,10 +1,33 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
+import { sleep } from './backoff.js';
 
 export interface TopicOptions {
   partitions?: number;
 }
 
-/** Creates the topics that do not exist yet (the broker does not auto-create them). */
+/** Errors that only mean a topic just created is not known to every part of the broker yet. */
+const NOT_READY_YET = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/** Waits until every partition of the topics has a leader: a new topic can be used from then on. */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: described } = await admin.fetchTopicMetadata({ topics });
+      if (described.every((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (!NOT_READY_YET.has((error as { type?: string }).type ?? '') || Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leaders after ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Creates the topics that do not exist yet (the broker does not auto-create them), and
+ * returns once they can be used. Several services may create the same topics at once:
+ * whoever loses the race waits for the winner's topics to be ready, as the winner does.
+ */
 export async function ensureTopics(kafka: Kafka, topics: readonly string[], options: TopicOptions = {}): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
@@ -14,13 +37,14 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[], opti
     if (missing.length === 0) return;
     try {
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({ topic, numPartitions: options.partitions ?? 3, replicationFactor: 1 })),
       });
     } catch (error) {
       // Another service created the same topic a moment earlier: the topic exists, which is all we need.
       if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
     }
+    await waitForLeaders(admin, missing);
   } finally {
     await admin.disconnect();
   }

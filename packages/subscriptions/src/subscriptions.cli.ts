@@ -1,11 +1,15 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { PrismaClient } from '@briefwatch/db';
-import { PRISMA, ProblemError, ZodValidationPipe, type CliCommand } from '@briefwatch/service-kit';
+import { PRISMA, ProblemError, RequestValidationError, type CliCommand } from '@briefwatch/service-kit';
 import { ChangeSubscriptionCommand, type SubscriptionChange } from './commands/change-subscription/change-subscription.command.js';
 import { CreateSubscriptionCommand } from './commands/create-subscription/create-subscription.command.js';
 import { createSubscriptionInputSchema } from './commands/create-subscription/create-subscription.input.js';
 import { alertsQuerySchema, listSubscriptions, subscriptionAlerts } from './queries/subscription-queries.js';
+
+function invalid(error: z.ZodError): RequestValidationError {
+  return new RequestValidationError(error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
+}
 
 function subscriptionId(positionals: string[]): string {
   const id = positionals[0];
@@ -46,7 +50,7 @@ export const addSubscriptionCli: CliCommand = {
         : options.topic
           ? { kind: 'topic', briefId, topicId: options.topic }
           : { kind: 'brief', briefId };
-    const input = new ZodValidationPipe(createSubscriptionInputSchema).transform({
+    const parsed = createSubscriptionInputSchema.safeParse({
       name: options.name ?? positionals[0],
       target,
       webhookUrl: positionals[0],
@@ -54,7 +58,8 @@ export const addSubscriptionCli: CliCommand = {
       ...(options['min-score'] !== undefined ? { minScore: Number(options['min-score']) } : {}),
       notify: { coverage: !options['no-coverage'], sourceHealth: Boolean(options.health) },
     });
-    const created = await app.get(CommandBus).execute(new CreateSubscriptionCommand(input, correlationId));
+    if (!parsed.success) throw invalid(parsed.error);
+    const created = await app.get(CommandBus).execute(new CreateSubscriptionCommand(parsed.data, correlationId));
     print(`subscription ${created.subscriptionId}`);
     print(`secret ${created.secret}`);
     note('the secret is shown this once: give it to the receiver, which verifies each alert with it');
@@ -92,8 +97,9 @@ export const subscriptionAlertsCli: CliCommand = {
     json: { type: 'boolean', description: 'print JSON' },
   },
   async run({ positionals, options, app, print }) {
-    const query = new ZodValidationPipe(alertsQuerySchema).transform({ ...(options.state !== undefined ? { state: options.state } : {}), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
-    const alerts = await subscriptionAlerts(app.get<PrismaClient>(PRISMA), subscriptionId(positionals), query);
+    const query = alertsQuerySchema.safeParse({ ...(options.state !== undefined ? { state: options.state } : {}), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
+    if (!query.success) throw invalid(query.error);
+    const alerts = await subscriptionAlerts(app.get<PrismaClient>(PRISMA), subscriptionId(positionals), query.data);
     if (options.json) return print(JSON.stringify(alerts, null, 2));
     if (alerts.items.length === 0) return print('no alerts yet');
     for (const alert of alerts.items) {

@@ -1,7 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import type { PrismaClient } from '@briefwatch/db';
-import { PRISMA, ProblemError, ZodValidationPipe, type CliCommand } from '@briefwatch/service-kit';
+import { PRISMA, ProblemError, RequestValidationError, type CliCommand } from '@briefwatch/service-kit';
 import { DevelopmentsQuery, developmentsInputSchema } from './developments.query.js';
 
 /** The brief a claim belongs to: the one named, or the only brief there is. */
@@ -28,9 +28,10 @@ export const claimTimelineCli: CliCommand = {
     const claimId = positionals[0];
     if (!claimId || !/^t\d+\.c\d+(\.\d+)*$/.test(claimId)) throw new ProblemError('CLAIM.INVALID_ID', 'give a claim id like t2.c1 (see `briefwatch brief show`)');
     const given = Object.fromEntries(Object.entries({ asOf: options['as-of'], since: options.since, until: options.until, limit: options.limit }).filter(([, v]) => v !== undefined));
-    const input = new ZodValidationPipe(developmentsInputSchema).transform(given);
+    const input = developmentsInputSchema.safeParse(given);
+    if (!input.success) throw new RequestValidationError(input.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
     const briefId = await briefOf(app.get<PrismaClient>(PRISMA), z.string().optional().parse(options.brief));
-    const page = await app.get(QueryBus).execute(new DevelopmentsQuery(briefId, null, claimId, input));
+    const page = await app.get(QueryBus).execute(new DevelopmentsQuery(briefId, null, claimId, input.data));
     if (options.json) return print(JSON.stringify(page, null, 2));
     if (page.items.length === 0) return print(`no developments of ${claimId}${page.asOf ? ` as of ${page.asOf}` : ''} yet`);
     for (const item of page.items) {

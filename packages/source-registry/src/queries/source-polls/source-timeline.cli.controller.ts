@@ -1,6 +1,6 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { ProblemError, ZodValidationPipe, type CliCommand } from '@briefwatch/service-kit';
+import { ProblemError, RequestValidationError, type CliCommand } from '@briefwatch/service-kit';
 import { GetSourceQuery } from '../get-source/get-source.query.js';
 import { SourcePollsQuery, sourcePollsInputSchema } from './source-polls.query.js';
 
@@ -16,10 +16,11 @@ export const sourceTimelineCli: CliCommand = {
   async run({ positionals, options, app, print }) {
     const sourceId = positionals[0];
     if (!sourceId || !z.uuid().safeParse(sourceId).success) throw new ProblemError('SOURCE.INVALID_ID', 'give the source id (see `briefwatch sources list`)');
-    const input = new ZodValidationPipe(sourcePollsInputSchema).transform({ ...(options.limit !== undefined ? { limit: options.limit } : {}), ...(options.before !== undefined ? { before: options.before } : {}) });
+    const input = sourcePollsInputSchema.safeParse({ ...(options.limit !== undefined ? { limit: options.limit } : {}), ...(options.before !== undefined ? { before: options.before } : {}) });
+    if (!input.success) throw new RequestValidationError(input.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })));
     const bus = app.get(QueryBus);
     const source = await bus.execute(new GetSourceQuery(sourceId));
-    const polls = await bus.execute(new SourcePollsQuery(sourceId, input));
+    const polls = await bus.execute(new SourcePollsQuery(sourceId, input.data));
     if (options.json) return print(JSON.stringify({ source, ...polls }, null, 2));
     print(`${source.title} <${source.feedUrl}>: ${source.failing ? 'FAILING' : source.quietSince ? `quiet since ${source.quietSince}` : source.status}`);
     if (polls.items.length === 0) return print('never polled');

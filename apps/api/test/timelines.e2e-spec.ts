@@ -51,6 +51,8 @@ describe('timelines: a topic as it stands and as it stood, articles with their p
     sourceId = (await postJson(system, '/sources', { feedUrl: server.url('/news.xml') })).body.sourceId as string;
     await waitFor(() => coverage(), (page) => page.items.length === 3, { description: 'three stories linked to t2', timeoutMs: 45_000 });
     before = new Date().toISOString();
+    // Polls of one source run one at a time: once a poll begun after `before` is recorded, none begun earlier can still bring the revision.
+    await waitFor(() => system.db.prisma.sourcePoll.count({ where: { polledAt: { gt: new Date(before) } } }), (n) => n >= 1, { description: 'a poll begun after the cut' });
     // The Boston story is revised, and a fourth story comes out.
     items[0] = { ...items[0]!, title: 'Boston city council bans police use of facial recognition technology' };
     items.push({ guid: 'microsoft', day: 16, title: 'Microsoft will not sell facial recognition to police', description: 'Microsoft says it will not sell facial recognition technology to police departments until there is a federal law.' });

@@ -10,16 +10,17 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { accessPackage, buildAll, dbPackage, ensureDependencies, ensurePostgres, startLocalKafka } from './lib/setup.mjs';
+import { accessPackage, buildAll, configPackage, dbPackage, ensureDependencies, ensurePostgres, startLocalKafka } from './lib/setup.mjs';
 import { portIsOpen, root, say } from './lib/shell.mjs';
 
-const SERVICES = ['relay', 'projector', 'ingestor', 'linker', 'alerter', 'api'];
 const demo = process.argv.includes('--demo');
 const databaseUrl = process.env.DATABASE_URL ?? `postgresql://postgres@127.0.0.1:5432/${demo ? 'briefwatch_demo' : 'briefwatch'}`;
 const apiHost = process.env.API_HOST ?? '127.0.0.1';
 const apiPort = Number(process.env.API_PORT ?? 3000);
 
 const children = new Map();
+/** The built config package, once dependencies are installed and built. */
+let config;
 let stopping = false;
 let stopKafka = async () => {};
 let stopDemo = async () => {};
@@ -47,7 +48,7 @@ function stopChild(child) {
 /** Runs a service; if it dies, starts it again with a growing pause, so a dependency that
  *  went away (Postgres restarted, the broker moved) does not leave the system half up. */
 function supervise(service, env, restarts = 0) {
-  const child = spawn(process.execPath, [path.join(root, 'apps', service, 'dist', 'main.js')], { cwd: root, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...config.nodeFlagsFor(service), path.join(root, 'apps', service, 'dist', 'main.js')], { cwd: root, env, stdio: 'inherit' });
   children.set(service, child);
   const startedAt = Date.now();
   child.on('exit', (code, signal) => {
@@ -170,6 +171,7 @@ try {
   }
 
   await ensurePostgres(databaseUrl);
+  config = await configPackage();
   const db = await dbPackage();
   const created = await db.ensureDatabaseExists(databaseUrl);
   say(`${created ? 'created' : 'using'} database ${db.redactDatabaseUrl(databaseUrl)}; applying migrations ...`);
@@ -179,7 +181,7 @@ try {
   if (await portIsOpen(apiPort, apiHost)) throw new Error(`port ${apiPort} on ${apiHost} is taken; set API_PORT`);
   const parts = demo ? await startDemoParts() : null;
   const env = { ...process.env, ...parts?.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, API_HOST: apiHost, API_PORT: String(apiPort) };
-  for (const service of SERVICES) supervise(service, env);
+  for (const service of config.SERVICES) supervise(service, env);
 
   const apiUrl = `http://${apiHost}:${apiPort}`;
   await waitForHealth(`${apiUrl}/health`, 60_000);
@@ -193,7 +195,7 @@ try {
   process.stdout.write(
     [
       '',
-      `briefwatch is up: ${SERVICES.join(', ')}${demo ? ' (demo)' : ''}`,
+      `briefwatch is up: ${config.SERVICES.join(', ')}${demo ? ' (demo)' : ''}`,
       `  dashboard ${apiUrl}/`,
       `  API      ${apiUrl}  (reference: ${apiUrl}/docs)`,
       ...(parts ? [`  demo     ${parts.replay.feeds.length} feeds replayed from demo/stories.json at http://${parts.replay.hostPort}; stories appear over the next minute; alerts print below`] : []),

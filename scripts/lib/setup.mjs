@@ -25,6 +25,11 @@ export async function dbPackage() {
   return import(pathToFileURL(path.join(root, 'packages', 'db', 'dist', 'index.js')).href);
 }
 
+/** The built config package: the services and how much memory each may use. */
+export async function configPackage() {
+  return import(pathToFileURL(path.join(root, 'packages', 'config', 'dist', 'index.js')).href);
+}
+
 /** The built access package: API keys. */
 export async function accessPackage() {
   return import(pathToFileURL(path.join(root, 'packages', 'access', 'dist', 'index.js')).href);

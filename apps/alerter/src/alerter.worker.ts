@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import { undeliverableAlertsTopic, type AlertsReplayRequested, type CoverageLinked, type DigestRequested, type EventEnvelope, type SubscriptionStatusChanged } from '@briefwatch/contracts';
 import type { Prisma, PrismaClient } from '@briefwatch/db';
 import { applyOnce } from '@briefwatch/event-store';
 import { AllowList, HostLimiter } from '@briefwatch/feeds';
-import { backoffDelay, ensureTopics, EventConsumer, sleep, type ConsumedEvent } from '@briefwatch/kafka';
+import { backoffDelay, ensureTopics, EventConsumer, outcomeOf, sleep, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
 import { CONFIG, KAFKA, LOGGER, PRISMA, RateLimiter } from '@briefwatch/service-kit';
 import { composeDigest, composeDueDigests } from './compose-digest.js';
@@ -35,7 +35,7 @@ type Handler = (tx: Prisma.TransactionClient, event: EventEnvelope) => Promise<n
  * ended and publishes undeliverable alerts to their topic.
  */
 @Injectable()
-export class AlerterWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly consumer: EventConsumer;
   private readonly producer: Producer;
@@ -67,16 +67,17 @@ export class AlerterWorker implements OnApplicationBootstrap, OnApplicationShutd
         return (await composeDigest(tx, request.subscriptionId, new Date(request.requestedAt), { correlationId: event.metadata.correlationId, causationId: event.eventId })) ? 1 : 0;
       },
     };
-    this.consumer = new EventConsumer(kafka, { groupId: ALERTER_GROUP, categories: ['link', 'source', 'subscription'], topicPrefix: config.kafka.topicPrefix }, (event) => this.onEvent(event), logger);
+    this.consumer = new EventConsumer(kafka, { groupId: ALERTER_GROUP, categories: ['link', 'source', 'subscription'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs }, (event) => this.onEvent(event), logger);
   }
 
-  private async onEvent({ envelope }: ConsumedEvent): Promise<void> {
+  private async onEvent({ envelope }: ConsumedEvent): Promise<HandlerOutcome> {
     const handle = this.handlers[envelope.type];
-    if (!handle) return;
-    await applyOnce(this.prisma, ALERTER_GROUP, envelope.eventId, async (tx) => {
+    if (!handle) return 'ignored';
+    const applied = await applyOnce(this.prisma, ALERTER_GROUP, envelope.eventId, async (tx) => {
       const changed = await handle(tx, envelope);
       if (changed > 0) this.logger.log('alerts changed', { event: envelope.type, count: changed, eventId: envelope.eventId, correlationId: envelope.metadata.correlationId });
     });
+    return outcomeOf(applied);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -86,7 +87,7 @@ export class AlerterWorker implements OnApplicationBootstrap, OnApplicationShutd
     this.loops = [this.repeat('deliver', () => this.deliverDue(), this.config.alerts.tickMs), this.repeat('housekeeping', () => this.housekeeping(), HOUSEKEEPING_MS)];
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await Promise.all(this.loops);
     await Promise.allSettled([...this.inFlight]);

@@ -7,9 +7,9 @@ import { Kafka, logLevel } from 'kafkajs';
 import { ImportBriefCommand } from '@briefwatch/brief';
 import { undeliverableAlertsTopic } from '@briefwatch/contracts';
 import { verifyWebhook, WEBHOOK_HEADERS } from '@briefwatch/subscriptions';
-import { startFeedServer, testKafkaBrokers, waitFor, type FeedServer } from '@briefwatch/testing';
+import { startFeedServer, testKafkaBrokers, waitFor, type FeedServer, rss, webhookReceiver, type Received } from '@briefwatch/testing';
 import { startSystem, type RunningSystem } from './running-system.js';
-import { getJson, postJson, rss, webhookReceiver, type Received } from './webhook-receiver.js';
+import { getJson, postJson } from './api-requests.js';
 
 const spri = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt'));
 const BRIEF = 'spri-ai-brief-2020-06';

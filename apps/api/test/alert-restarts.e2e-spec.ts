@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { CommandBus } from '@nestjs/cqrs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ImportBriefCommand } from '@briefwatch/brief';
-import { startFeedServer, waitFor, type FeedServer } from '@briefwatch/testing';
+import { startFeedServer, waitFor, type FeedServer, rss, webhookReceiver, type Received } from '@briefwatch/testing';
 import { startSystem, type RunningSystem } from './running-system.js';
-import { getJson, postJson, rss, webhookReceiver, type Received } from './webhook-receiver.js';
+import { getJson, postJson } from './api-requests.js';
 
 const spri = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt'));
 const BRIEF = 'spri-ai-brief-2020-06';

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ImportBriefCommand } from '@briefwatch/brief';
 import { startFeedServer, waitFor, type FeedServer } from '@briefwatch/testing';
 import { startSystem, type RunningSystem } from './running-system.js';
-import { postJson } from './webhook-receiver.js';
+import { postJson } from './api-requests.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const spri = readFileSync(path.resolve(here, '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt'));

@@ -7,7 +7,7 @@ import { waitFor } from '@briefwatch/testing';
 import { archive, startReplayServer } from '../../../demo/replay-server.mjs';
 import { startWebhookSink } from '../../../demo/webhook-sink.mjs';
 import { startSystem, type RunningSystem } from './running-system.js';
-import { postJson } from './webhook-receiver.js';
+import { postJson } from './api-requests.js';
 
 const spri = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt'));
 const BRIEF = 'spri-ai-brief-2020-06';

@@ -80,7 +80,7 @@ describe('linking ingested coverage to the brief, through Kafka into the claim t
     const published = await highWater();
     await system.db.prisma.$executeRaw`DELETE FROM relay_checkpoints`;
     await waitFor(highWater, (n) => n >= published * 2, { description: 'every article event published again' });
-    const committed = async () => (await admin.fetchOffsets({ groupId: 'linker', topics: [eventsTopic('article', system.topicPrefix)] }))[0]!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+    const committed = async () => (await admin.fetchOffsets({ groupId: `${system.topicPrefix}linker`, topics: [eventsTopic('article', system.topicPrefix)] }))[0]!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
     await waitFor(committed, (n) => n >= published * 2, { description: 'the linker to consume the redelivered events' });
     await admin.disconnect();
     expect(await linkEvents()).toBe(before);

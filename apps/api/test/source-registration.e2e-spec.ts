@@ -114,7 +114,7 @@ describe('a source registered through the API reaches the read model through the
       const admin = createKafka({ brokers: testKafkaBrokers(), clientId: 'e2e-admin', topicPrefix: '' }, silentLogger).admin();
       await admin.connect();
       try {
-        const [offsets] = await admin.fetchOffsets({ groupId: 'projector.sources', topics: [topic] });
+        const [offsets] = await admin.fetchOffsets({ groupId: `${system.topicPrefix}projector.sources`, topics: [topic] });
         return offsets!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
       } finally {
         await admin.disconnect();

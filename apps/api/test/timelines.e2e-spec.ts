@@ -6,7 +6,7 @@ import { ImportBriefCommand } from '@briefwatch/brief';
 import { runCliCapturing } from '@briefwatch/cli';
 import { startFeedServer, testKafkaBrokers, waitFor, type FeedServer } from '@briefwatch/testing';
 import { startSystem, type RunningSystem } from './running-system.js';
-import { getJson, postJson } from './webhook-receiver.js';
+import { getJson, postJson } from './api-requests.js';
 
 const spri = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt'));
 const BRIEF = 'spri-ai-brief-2020-06';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import type { PrismaClient } from '@briefwatch/db';
 import { AllowList, HostLimiter } from '@briefwatch/feeds';
@@ -17,7 +17,7 @@ import { recordPoll } from './record-poll.js';
  * stops leasing, lets the polls in hand finish and be recorded, and gives its leases back.
  */
 @Injectable()
-export class IngestorWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IngestorWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly stopping = new AbortController();
   private readonly inFlight = new Set<Promise<void>>();
@@ -37,7 +37,7 @@ export class IngestorWorker implements OnApplicationBootstrap, OnApplicationShut
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);

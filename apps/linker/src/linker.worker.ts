@@ -1,10 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import { streamIdOf, type ArticleContent } from '@briefwatch/contracts';
 import type { PrismaClient } from '@briefwatch/db';
 import { applyOnce, decideAndAppend } from '@briefwatch/event-store';
-import { EventConsumer, type ConsumedEvent } from '@briefwatch/kafka';
+import { EventConsumer, outcomeOf, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
 import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
 import { BriefLinkers } from './brief-linkers.js';
@@ -17,7 +17,7 @@ export const LINKER_GROUP = 'linker';
  * inbox record are written in one transaction: a redelivered article event links nothing twice.
  */
 @Injectable()
-export class LinkerWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LinkerWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: EventConsumer;
   private readonly linkers = new BriefLinkers();
 
@@ -27,13 +27,13 @@ export class LinkerWorker implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.consumer = new EventConsumer(kafka, { groupId: LINKER_GROUP, categories: ['article'], topicPrefix: config.kafka.topicPrefix }, (event) => this.handle(event), logger);
+    this.consumer = new EventConsumer(kafka, { groupId: LINKER_GROUP, categories: ['article'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs }, (event) => this.handle(event), logger);
   }
 
-  private async handle({ envelope }: ConsumedEvent): Promise<void> {
-    if (envelope.type !== 'ArticleDiscovered' && envelope.type !== 'ArticleRevised') return;
+  private async handle({ envelope }: ConsumedEvent): Promise<HandlerOutcome> {
+    if (envelope.type !== 'ArticleDiscovered' && envelope.type !== 'ArticleRevised') return 'ignored';
     const article = envelope.data as ArticleContent & { revision?: number };
-    await applyOnce(this.prisma, LINKER_GROUP, envelope.eventId, async (tx) => {
+    const applied = await applyOnce(this.prisma, LINKER_GROUP, envelope.eventId, async (tx) => {
       const linkers = await this.linkers.current(tx);
       const events = await decideAndAppend(
         tx,
@@ -47,13 +47,14 @@ export class LinkerWorker implements OnApplicationBootstrap, OnApplicationShutdo
       );
       if (events.length > 0) this.logger.log('linked', { articleId: article.articleId, events: events.map((e) => e.type).join(','), correlationId: envelope.metadata.correlationId });
     });
+    return outcomeOf(applied);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer.stop();
   }
 }

@@ -1,5 +1,6 @@
 import type { EventEnvelope, StreamCategory } from '@briefwatch/contracts';
 import type { Prisma } from '@briefwatch/db';
+import { ProblemError } from '@briefwatch/service-kit';
 import { articlesProjection, linksProjection } from '@briefwatch/articles';
 import { briefsProjection } from '@briefwatch/brief';
 import { sourcePollsProjection, sourcesProjection } from '@briefwatch/source-registry';
@@ -9,8 +10,17 @@ import { subscriptionsProjection } from '@briefwatch/subscriptions';
 export interface Projection {
   name: string;
   categories: StreamCategory[];
+  /** The tables it alone writes: what a rebuild empties and fills again. */
+  tables: string[];
   apply(tx: Prisma.TransactionClient, event: EventEnvelope): Promise<void>;
 }
 
 /** Every read model the projector keeps. */
 export const PROJECTIONS: readonly Projection[] = [sourcesProjection, sourcePollsProjection, briefsProjection, articlesProjection, linksProjection, subscriptionsProjection];
+
+/** A read model by name, or an error that lists the names there are. */
+export function projectionNamed(name: string): Projection {
+  const projection = PROJECTIONS.find((p) => p.name === name);
+  if (!projection) throw new ProblemError('PROJECTION.NOT_FOUND', `no read model named "${name}"; there are: ${PROJECTIONS.map((p) => p.name).join(', ')}`);
+  return projection;
+}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import { eventsTopic, STREAM_CATEGORIES } from '@briefwatch/contracts';
@@ -10,7 +10,7 @@ import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
 
 /** Runs the outbox relay for as long as the service runs; on shutdown, finishes the batch in hand. */
 @Injectable()
-export class RelayWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RelayWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly publisher: EventPublisher;
   private readonly relay: OutboxRelay;
 
@@ -30,7 +30,7 @@ export class RelayWorker implements OnApplicationBootstrap, OnApplicationShutdow
     this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
     await this.publisher.disconnect();
   }

@@ -20,6 +20,9 @@ const environmentSchema = z.object({
     .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'each broker must be host:port')).min(1)),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, dot, underscore and dash only').default(''),
+  // How long the broker waits for a consumer that stopped answering (killed, cut off) before
+  // handing its partitions to the others. The broker accepts 6 s to 300 s.
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   API_READS_NEED_KEY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
@@ -63,7 +66,8 @@ export interface BriefwatchConfig {
   service: string;
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string;
-  kafka: { brokers: string[]; clientId: string; topicPrefix: string };
+  /** The topic prefix also names the consumer groups: deployments that share a cluster share nothing else. */
+  kafka: { brokers: string[]; clientId: string; topicPrefix: string; sessionTimeoutMs: number };
   api: {
     host: string;
     port: number;
@@ -121,7 +125,7 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     service,
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
-    kafka: { brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID ?? `briefwatch-${service}`, topicPrefix: e.KAFKA_TOPIC_PREFIX },
+    kafka: { brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID ?? `briefwatch-${service}`, topicPrefix: e.KAFKA_TOPIC_PREFIX, sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS },
     api: { host: e.API_HOST, port: e.API_PORT, readsNeedKey: e.API_READS_NEED_KEY, ratePerMinute: e.API_RATE_PER_MINUTE },
     log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
     relay: { batchSize: e.RELAY_BATCH_SIZE, pollIntervalMs: e.RELAY_POLL_INTERVAL_MS },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { streamCategoryOf, validateEventData, type EventEnvelope, type EventMetadata, type NewEvent } from '@briefwatch/contracts';
 import { inTransaction, type Database } from './database.js';
 import { ConcurrencyError } from './errors.js';
-import { EVENT_COLUMNS, envelopeFromRow, type EventRow } from './event-rows.js';
+import { EVENT_COLUMNS, envelopeFromRow, storedEnvelopeFromRow, type EventRow } from './event-rows.js';
 
 /**
  * The version a writer expects the stream to be at: the number of events it has seen in it
@@ -95,4 +95,29 @@ export async function readStream(db: Database, streamId: string): Promise<EventE
     streamId,
   );
   return rows.map(envelopeFromRow);
+}
+
+/**
+ * One page of every event in the given stream categories after a global position, in store
+ * order, as stored (a reader that rebuilds from them validates each, as consumers do).
+ */
+export async function readCategoriesAfter(db: Database, categories: readonly string[], afterPosition: number, limit: number): Promise<EventEnvelope[]> {
+  const rows = await db.$queryRawUnsafe<EventRow[]>(
+    `SELECT ${EVENT_COLUMNS} FROM events e JOIN event_streams s USING (stream_id)
+     WHERE s.category = ANY($1::text[]) AND e.global_position > $2::bigint
+     ORDER BY e.global_position LIMIT $3`,
+    categories,
+    afterPosition,
+    limit,
+  );
+  return rows.map(storedEnvelopeFromRow);
+}
+
+/** How many events the given stream categories hold. */
+export async function countCategories(db: Database, categories: readonly string[]): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<Array<{ n: bigint }>>(
+    `SELECT count(*) AS n FROM events e JOIN event_streams s USING (stream_id) WHERE s.category = ANY($1::text[])`,
+    categories,
+  );
+  return Number(row?.n ?? 0);
 }

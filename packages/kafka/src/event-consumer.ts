@@ -18,10 +18,19 @@ export interface ConsumedEvent {
   offset: string;
 }
 
-export type EventHandler = (event: ConsumedEvent) => Promise<void>;
+/**
+ * What a handler did with an event. `already-applied` (its inbox held the event) is how a
+ * redelivery shows itself: after a crash it is expected, after a graceful stop it should not happen.
+ */
+export type HandlerOutcome = 'applied' | 'already-applied' | 'ignored';
+
+export type EventHandler = (event: ConsumedEvent) => Promise<HandlerOutcome | void>;
+
+/** The outcome of an inbox-guarded apply (`applyOnce` answers whether it applied). */
+export const outcomeOf = (applied: boolean): HandlerOutcome => (applied ? 'applied' : 'already-applied');
 
 export interface EventConsumerOptions {
-  /** The consumer group: one per service role (projector, linker, alerter, ...). */
+  /** The consumer group: one per service role (projector, linker, alerter, ...), named in Kafka under the topic prefix. */
   groupId: string;
   categories: readonly StreamCategory[];
   topicPrefix: string;
@@ -29,6 +38,8 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   retryBaseMs?: number;
   retryCapMs?: number;
+  /** How long the broker waits for a member that stopped answering before rebalancing (default 30 s). */
+  sessionTimeoutMs?: number;
   /** Where a group with no committed offsets starts: the whole history (default) or only what comes next. */
   fromBeginning?: boolean;
 }
@@ -54,9 +65,9 @@ export class EventConsumer {
   ) {
     this.logger = logger.child({ consumerGroup: options.groupId });
     this.consumer = kafka.consumer({
-      groupId: options.groupId,
+      groupId: `${options.topicPrefix}${options.groupId}`,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
+      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
       retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10 },
     });
@@ -87,10 +98,12 @@ export class EventConsumer {
     this.logger.log('consuming', { topics: this.topics });
   }
 
+  /** Lets the event in hand finish, commits the offsets of what was handled, and leaves the group. */
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.consumer.disconnect();
     await this.deadLetters.disconnect();
+    this.logger.log('stopped consuming; offsets committed');
   }
 
   private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
@@ -106,7 +119,10 @@ export class EventConsumer {
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.handle(event);
+        const outcome = await this.handle(event);
+        if (outcome === 'already-applied') {
+          this.logger.log('redelivered event already applied; skipped', { eventId: envelope.eventId, streamId: envelope.streamId, topic, partition, offset: message.offset });
+        }
         return;
       } catch (error) {
         const fields = { eventId: envelope.eventId, streamId: envelope.streamId, attempt, error };

@@ -1,5 +1,6 @@
 import { createApiKeyCli, listApiKeysCli, revokeApiKeyCli } from '@briefwatch/access';
 import { claimTimelineCli } from '@briefwatch/articles';
+import { rebuildProjectionsCli } from '@briefwatch/projector';
 import { importBriefCli, showBriefCli } from '@briefwatch/brief';
 import type { CliCommand } from '@briefwatch/service-kit';
 import {
@@ -44,6 +45,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   createApiKeyCli,
   listApiKeysCli,
   revokeApiKeyCli,
+  rebuildProjectionsCli,
   healthCli,
   migrateCli,
 ];

@@ -42,6 +42,7 @@ function latest(content: ArticleContent, revision: number) {
 export const articlesProjection = {
   name: 'articles',
   categories: ['article'] as StreamCategory[],
+  tables: ['articles', 'article_revisions', 'article_sources'],
   async apply(tx: Tx, event: EventEnvelope): Promise<void> {
     switch (event.type) {
       case 'ArticleDiscovered': {

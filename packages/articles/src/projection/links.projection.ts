@@ -5,6 +5,7 @@ import type { Prisma } from '@briefwatch/db';
 export const linksProjection = {
   name: 'links',
   categories: ['link'] as StreamCategory[],
+  tables: ['coverage_links'],
   async apply(tx: Prisma.TransactionClient, event: EventEnvelope): Promise<void> {
     if (event.type === 'CoverageLinked') {
       const link = event.data as CoverageLinked;

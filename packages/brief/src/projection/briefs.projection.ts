@@ -64,6 +64,7 @@ async function applyOutline(tx: Tx, imported: BriefImported): Promise<void> {
 export const briefsProjection = {
   name: 'briefs',
   categories: ['brief'] as StreamCategory[],
+  tables: ['briefs', 'brief_topics', 'brief_claims', 'brief_citations'],
   async apply(tx: Tx, event: EventEnvelope): Promise<void> {
     const data = event.data as Record<string, unknown> & { briefId: string };
     const briefId = data.briefId;

@@ -11,6 +11,7 @@ async function setState(tx: Tx, event: EventEnvelope, sourceId: string, data: Pr
 export const sourcesProjection = {
   name: 'sources',
   categories: ['source'] as StreamCategory[],
+  tables: ['sources'],
   async apply(tx: Tx, event: EventEnvelope): Promise<void> {
     const data = event.data as { sourceId: string };
     switch (event.type) {
@@ -68,6 +69,7 @@ export const sourcesProjection = {
 export const sourcePollsProjection = {
   name: 'source-polls',
   categories: ['source'] as StreamCategory[],
+  tables: ['source_polls'],
   async apply(tx: Tx, event: EventEnvelope): Promise<void> {
     if (event.type !== 'FeedPolled') return;
     const poll = event.data as FeedPolled;

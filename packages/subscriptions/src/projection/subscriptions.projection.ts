@@ -5,6 +5,7 @@ import { Prisma } from '@briefwatch/db';
 export const subscriptionsProjection = {
   name: 'subscriptions',
   categories: ['subscription'] as StreamCategory[],
+  tables: ['subscriptions'],
   async apply(tx: Prisma.TransactionClient, event: EventEnvelope): Promise<void> {
     if (event.type === 'SubscriptionCreated') {
       const created = event.data as SubscriptionCreated;

@@ -1,6 +1,4 @@
-import type { FeedRoute } from '@briefwatch/testing';
-import { WEBHOOK_HEADERS } from '@briefwatch/subscriptions';
-import type { RunningSystem } from './running-system.js';
+import type { FeedRoute } from './feed-server.js';
 
 /** One POST a test receiver got: headers, body, and what it answered. */
 export interface Received {
@@ -8,6 +6,7 @@ export interface Received {
   body: string;
   json: Record<string, unknown>;
   answered: number;
+  /** The standard `Idempotency-Key` header: the same for every retry of one alert. */
   idempotencyKey: string;
 }
 
@@ -17,19 +16,9 @@ export function webhookReceiver(received: Received[], answer: (received: Receive
     let body = '';
     for await (const chunk of request) body += chunk;
     const answered = answer(received);
-    received.push({ headers: request.headers, body, json: JSON.parse(body), answered, idempotencyKey: request.headers[WEBHOOK_HEADERS.idempotencyKey] as string });
+    received.push({ headers: request.headers, body, json: JSON.parse(body), answered, idempotencyKey: request.headers['idempotency-key'] as string });
     response.writeHead(answered).end();
   };
-}
-
-/** A write request to the running system's API, with its key. */
-export async function postJson(system: RunningSystem, route: string, body: unknown = {}): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${system.baseUrl}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${system.apiKey}` }, body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-export async function getJson<T = Record<string, unknown>>(system: RunningSystem, route: string): Promise<T> {
-  return (await (await fetch(`${system.baseUrl}${route}`)).json()) as T;
 }
 
 /** An RSS document with these items (title, guid, description). */

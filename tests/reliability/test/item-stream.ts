@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startFeedServer, waitFor, webhookReceiver, type FeedServer, type Received } from '@briefwatch/testing';
+import { repoRoot } from './service-process.js';
+
+interface Story {
+  title: string;
+  summary: string;
+}
+
+/** One item of the stream: which feed carries it, when it appears, and whether (and since when) it is revised. */
+interface StreamItem {
+  feed: number;
+  guid: string;
+  title: string;
+  summary: string;
+  appearsAt: number;
+  revise: boolean;
+  revisedAt: number | null;
+}
+
+export interface ItemStreamOptions {
+  items: number;
+  feeds: number;
+  /** Milliseconds between one item appearing and the next. */
+  everyMs: number;
+  /** Every n-th item is revised (its summary changes) once the system has stored its first version. */
+  reviseEvery: number;
+}
+
+/**
+ * A steady stream of news for the system to take in: `items` stories spread over `feeds`
+ * RSS feeds on a local server, appearing one every `everyMs`, some revised later. The
+ * stories are the bundled demo's follow-up coverage of the SPRI brief (and its near-misses),
+ * numbered so each is its own article. The same server is the subscribers' webhook.
+ */
+export class ItemStream {
+  readonly received: Received[] = [];
+  private readonly stream: StreamItem[];
+  private startedAt = 0;
+
+  private constructor(
+    readonly server: FeedServer,
+    readonly options: ItemStreamOptions,
+  ) {
+    const stories = (JSON.parse(readFileSync(path.join(repoRoot, 'demo', 'stories.json'), 'utf8')) as { stories: Story[] }).stories;
+    this.stream = Array.from({ length: options.items }, (_, i) => {
+      const story = stories[i % stories.length]!;
+      return {
+        feed: i % options.feeds,
+        guid: `item-${i}`,
+        title: `${story.title} [${i}]`,
+        summary: story.summary,
+        appearsAt: i * options.everyMs,
+        revise: i % options.reviseEvery === 0,
+        revisedAt: null,
+      };
+    });
+    for (let feed = 0; feed < options.feeds; feed += 1) {
+      server.route(`/feed-${feed}.xml`, (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(this.feedDocument(feed));
+      });
+    }
+    server.route('/webhook', webhookReceiver(this.received));
+  }
+
+  static async start(options: ItemStreamOptions): Promise<ItemStream> {
+    return new ItemStream(await startFeedServer(), options);
+  }
+
+  /** The clock starts once every feed has been polled (empty): items appear from then on. */
+  async begin(): Promise<void> {
+    await waitFor(() => this.feedUrls.every((url) => this.server.requests.some((request) => url.endsWith(request.path))), Boolean, { description: 'every feed polled once' });
+    this.startedAt = Date.now();
+  }
+
+  get feedUrls(): string[] {
+    return Array.from({ length: this.options.feeds }, (_, feed) => this.server.url(`/feed-${feed}.xml`));
+  }
+
+  get webhookUrl(): string {
+    return this.server.url('/webhook');
+  }
+
+  /** The articles the system must end with, and their revisions (first versions included). */
+  get expected(): { articles: number; revisions: number } {
+    const revised = this.stream.filter((item) => item.revise).length;
+    return { articles: this.stream.length, revisions: this.stream.length + revised };
+  }
+
+  /**
+   * Revises the items due a revision whose first version the system has stored (by guid).
+   * Revising only then keeps the count exact: an item revised before any poll kept it
+   * would enter the system as a single version.
+   */
+  reviseStored(storedGuids: ReadonlySet<string>): void {
+    const now = Date.now() - this.startedAt;
+    for (const item of this.stream) {
+      if (item.revise && item.revisedAt === null && storedGuids.has(item.guid)) item.revisedAt = now;
+    }
+  }
+
+  private feedDocument(feed: number): string {
+    const elapsed = this.startedAt === 0 ? -1 : Date.now() - this.startedAt;
+    const items = this.stream
+      .filter((item) => item.feed === feed && item.appearsAt <= elapsed)
+      .map((item) => {
+        const revised = item.revisedAt !== null && item.revisedAt <= elapsed;
+        const summary = revised ? `${item.summary} (Updated with comment from the company.)` : item.summary;
+        return `<item><title>${escapeXml(item.title)}</title><link>https://news.example.org/${item.guid}</link><guid>${item.guid}</guid><description>${escapeXml(summary)}</description></item>`;
+      })
+      .reverse()
+      .join('');
+    return `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${feed}</title><link>https://news.example.org/</link>${items}</channel></rss>`;
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+  }
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

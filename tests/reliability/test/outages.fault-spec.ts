@@ -1,0 +1,71 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { DEAD_LETTER_HEADERS, deadLetterTopic, eventsTopic } from '@briefwatch/contracts';
+import { waitFor } from '@briefwatch/testing';
+import { KafkaBroker } from './kafka-broker.js';
+import { startScenario, type Scenario } from './scenario.js';
+import { expectExactTotals } from './totals.js';
+
+const storedEvents = (scenario: Scenario) => scenario.system.db.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM events`.then(([row]) => Number(row!.n));
+
+describe('outages of the broker and the database, and a poison message, in the middle of a stream', () => {
+  let broker: KafkaBroker;
+  let scenario: Scenario;
+  let kafka: Kafka;
+
+  beforeAll(async () => {
+    broker = await KafkaBroker.start();
+    scenario = await startScenario({ brokers: broker.brokers });
+    kafka = new Kafka({ brokers: [broker.brokers], clientId: 'fault-test', logLevel: logLevel.NOTHING });
+  });
+
+  afterAll(async () => {
+    await scenario?.stop();
+    await broker?.destroy();
+  });
+
+  it('takes a broker outage, cut database connections and a poison message without losing or doubling anything', async () => {
+    const { system } = scenario;
+
+    // The broker goes away: the ingestor keeps writing to the event store; nothing is relayed.
+    await scenario.reachArticles(20);
+    await broker.halt();
+    const before = await storedEvents(scenario);
+    await waitFor(() => storedEvents(scenario), (n) => n >= before + 20, { description: 'events stored while the broker is down', timeoutMs: 60_000 });
+    await broker.resume();
+
+    // Every connection to the database is cut, twice, while the stream flows.
+    await scenario.reachArticles(60);
+    for (let cut = 0; cut < 2; cut += 1) {
+      const terminated = await system.db.prisma.$queryRaw<Array<{ n: bigint }>>`
+        SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+      expect(Number(terminated[0]!.n)).toBeGreaterThan(0);
+      await scenario.reachArticles(70 + cut * 15);
+    }
+
+    // Bytes that are no event arrive on the article topic, between real events.
+    const producer = kafka.producer();
+    await producer.connect();
+    const articleTopic = eventsTopic('article', system.topicPrefix);
+    await producer.send({ topic: articleTopic, messages: [{ key: 'poison', value: '{"this is": "not an event"' }] });
+    await producer.disconnect();
+
+    await expectExactTotals(system.db.prisma, scenario.stream);
+
+    // The linker set the poison aside on its dead-letter topic, with the reason; the stream behind it flowed on.
+    const deadLetters: Array<Record<string, string>> = [];
+    const consumer = kafka.consumer({ groupId: `fault-test-${Date.now()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic: deadLetterTopic('article', 'linker', system.topicPrefix), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        deadLetters.push(Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])));
+      },
+    });
+    await waitFor(() => deadLetters.length, (n) => n >= 1, { description: 'the poison message on the dead-letter topic' });
+    await consumer.disconnect();
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0]![DEAD_LETTER_HEADERS.originalTopic]).toBe(articleTopic);
+    expect(deadLetters[0]![DEAD_LETTER_HEADERS.reason]).toMatch(/JSON|json/);
+  });
+});

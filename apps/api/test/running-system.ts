@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@briefwatch/config';
 import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
-import { silentLogger } from '@briefwatch/logging';
+import { createLogger, silentLogger } from '@briefwatch/logging';
 import { AlerterModule } from '@briefwatch/alerter';
 import { IngestorModule } from '@briefwatch/ingestor';
 import { LinkerModule } from '@briefwatch/linker';
@@ -55,7 +55,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       ...options.env,
       ...extraEnv,
     }),
-    logger: silentLogger,
+    logger: process.env.BRIEFWATCH_E2E_LOGS ? createLogger({ service, format: 'json', level: 'warn' }) : silentLogger,
   });
 
   const relay = await NestFactory.createApplicationContext(RelayModule.forRoot(contextFor('relay')), { logger: false });

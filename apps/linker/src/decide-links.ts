@@ -27,7 +27,13 @@ export const linkModel = { initial: (): LinkState => new Map(), evolve: evolveLi
  * claims) it develops now that it did not before, or whose evidence a revision renewed; a
  * retraction for each link it no longer supports.
  */
-export function decideLinks(article: ArticleContent & { revision?: number }, linkers: ReadonlyArray<{ briefId: string; linker: Linker }>, state: LinkState, now: Date): NewEvent[] {
+export function decideLinks(
+  article: ArticleContent & { revision?: number },
+  linkers: ReadonlyArray<{ briefId: string; linker: Linker }>,
+  state: LinkState,
+  now: Date,
+  options: { retractReason?: string } = {},
+): NewEvent[] {
   const revision = article.revision ?? 1;
   const wanted = new Map<LinkKey, CoverageLinked>();
   for (const { briefId, linker } of linkers) {
@@ -51,7 +57,7 @@ export function decideLinks(article: ArticleContent & { revision?: number }, lin
     events.push({
       type: LinkRetractedV1.type,
       schemaVersion: 1,
-      data: { articleId, articleRevision: revision, briefId, topicId, claimId, reason: `revision ${revision} of the article no longer supports this link`, matcherVersion: MATCHER_VERSION, retractedAt: now.toISOString() },
+      data: { articleId, articleRevision: revision, briefId, topicId, claimId, reason: options.retractReason ?? `revision ${revision} of the article no longer supports this link`, matcherVersion: MATCHER_VERSION, retractedAt: now.toISOString() },
     });
   }
   return events;

@@ -1,4 +1,4 @@
 export { ProjectorModule } from './projector.module.js';
 export { PROJECTIONS, type Projection } from './projections.js';
 export { rebuildProjectionsCli } from './projections.cli.js';
-export { rebuildProjection, type RebuildResult } from './rebuild-projection.js';
+export { projectorGroup, rebuildProjection, type RebuildResult } from './rebuild-projection.js';

@@ -18,6 +18,7 @@ import { addSubscriptionCli, listSubscriptionsCli, SUBSCRIPTION_CHANGE_CLIS, sub
 import { evalCli } from './eval.cli.js';
 import { fetchCli } from './fetch.cli.js';
 import { linkCli } from './link.cli.js';
+import { backtestLinksCli, relinkCli } from './relink.cli.js';
 import { healthCli } from './health.cli.js';
 import { migrateCli } from './migrate.cli.js';
 
@@ -41,6 +42,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   ...SUBSCRIPTION_CHANGE_CLIS,
   fetchCli,
   linkCli,
+  backtestLinksCli,
+  relinkCli,
   evalCli,
   createApiKeyCli,
   listApiKeysCli,

@@ -1,10 +1,11 @@
 import { ConfigError, loadConfig } from './config.js';
+import { MEMORY_CEILING_MB, nodeFlagsFor, SERVICES } from './memory.js';
 
 describe('loadConfig', () => {
   it('gives every setting a working local default', () => {
     const config = loadConfig('api', {});
     expect(config.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/briefwatch');
-    expect(config.kafka).toEqual({ brokers: ['127.0.0.1:9092'], clientId: 'briefwatch-api', topicPrefix: '' });
+    expect(config.kafka).toEqual({ brokers: ['127.0.0.1:9092'], clientId: 'briefwatch-api', topicPrefix: '', sessionTimeoutMs: 30_000 });
     expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, readsNeedKey: false, ratePerMinute: 600 });
     expect(config.alerts).toMatchObject({ maxAttempts: 8, ratePerMinute: 120, groupHoldSeconds: 120, groupWindowSeconds: 86_400 });
     expect(config.ingest.quiet).toEqual({ factor: 4, minSeconds: 21_600 });
@@ -20,6 +21,18 @@ describe('loadConfig', () => {
     const config = loadConfig('relay', { KAFKA_BROKERS: 'a:9092, b:9093', NODE_ENV: 'production' });
     expect(config.kafka.brokers).toEqual(['a:9092', 'b:9093']);
     expect(config.log.format).toBe('json');
+  });
+
+  it('keeps the consumer session timeout within what the broker accepts', () => {
+    expect(loadConfig('linker', { KAFKA_SESSION_TIMEOUT_MS: '10000' }).kafka.sessionTimeoutMs).toBe(10_000);
+    expect(() => loadConfig('linker', { KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
+  });
+
+  it("caps each service's heap at half its stated memory ceiling", () => {
+    for (const service of SERVICES) {
+      expect(nodeFlagsFor(service)).toEqual([`--max-old-space-size=${Math.floor(MEMORY_CEILING_MB[service] / 2)}`]);
+      expect(MEMORY_CEILING_MB[service]).toBeLessThanOrEqual(512);
+    }
   });
 
   it('reports every invalid variable at once, by name', () => {

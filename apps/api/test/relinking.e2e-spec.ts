@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
+import { streamIdOf, type CoverageLinked } from '@briefwatch/contracts';
+import { appendToStream, readStream } from '@briefwatch/event-store';
+import { LinkerModule } from '@briefwatch/linker';
 import { ImportBriefCommand } from '@briefwatch/brief';
 import { runCliCapturing } from '@briefwatch/cli';
 import { MATCHER_VERSION } from '@briefwatch/linking';
@@ -83,6 +87,27 @@ describe('re-linking stored coverage when the brief changes, and backtesting a c
     expect(relinked.code).toBe(0);
     expect(relinked.out).toMatch(/^re-linked 3 articles with matcher \S+: \+0 links, -0 links$/m);
     expect(await activeLinks()).toEqual(before);
+  });
+
+  it('re-links, once started, links an earlier matcher made', async () => {
+    const [link] = await activeLinks();
+    const stream = streamIdOf('link', link!.articleId);
+    const held = (await readStream(system.db.prisma, stream)).find((e) => e.type === 'CoverageLinked')!.data as CoverageLinked;
+    await appendToStream(system.db.prisma, stream, [{ type: 'CoverageLinked', schemaVersion: 1, data: { ...held, matcherVersion: 'lexical-0' } }], {
+      expectedVersion: 'any',
+      metadata: { correlationId: 'e2e-old-matcher', causationId: null },
+    });
+    await waitFor(() => system.db.prisma.coverageLink.count({ where: { matcherVersion: 'lexical-0' } }), (n) => n === 1, { description: 'a link from an earlier matcher' });
+
+    const linker = await NestFactory.createApplicationContext(LinkerModule.forRoot(system.contextFor('linker')), { logger: false });
+    await linker.init();
+    try {
+      await waitFor(() => system.db.prisma.coverageLink.count({ where: { matcherVersion: 'lexical-0' } }), (n) => n === 0, { description: 'the link made again by the current matcher' });
+    } finally {
+      await linker.close();
+    }
+    const renewed = await system.db.prisma.coverageLink.findUnique({ where: { articleId_briefId_topicId_claimKey: { articleId: held.articleId, briefId: held.briefId, topicId: held.topicId, claimKey: held.claimId ?? '' } } });
+    expect(renewed).toMatchObject({ matcherVersion: MATCHER_VERSION, retractedAt: null });
   });
 
   it('backtests a changed brief file against the imported one and says which brief is missing', async () => {

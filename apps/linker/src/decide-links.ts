@@ -24,7 +24,8 @@ export const linkModel = { initial: (): LinkState => new Map(), evolve: evolveLi
 
 /**
  * The link events one version of an article calls for: a link for each topic (and its best
- * claims) it develops now that it did not before, or whose evidence a revision renewed; a
+ * claims) it develops now that it did not before, or whose evidence a revision or a newer
+ * matcher renewed; a
  * retraction for each link it no longer supports.
  */
 export function decideLinks(
@@ -49,7 +50,8 @@ export function decideLinks(
   const events: NewEvent[] = [];
   for (const [key, link] of wanted) {
     const held = state.get(key);
-    if (!held || held.revision !== revision) events.push({ type: CoverageLinkedV1.type, schemaVersion: 1, data: link });
+    // A link is made again for a new revision of the article, or by a newer matcher.
+    if (!held || held.revision !== revision || held.data.matcherVersion !== MATCHER_VERSION) events.push({ type: CoverageLinkedV1.type, schemaVersion: 1, data: link });
   }
   for (const [key, held] of state) {
     if (wanted.has(key)) continue;

@@ -6,6 +6,7 @@ import type { PrismaClient } from '@briefwatch/db';
 import { applyOnce, decideAndAppend } from '@briefwatch/event-store';
 import { EventConsumer, outcomeOf, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
+import { MATCHER_VERSION } from '@briefwatch/linking';
 import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
 import { BriefLinkers } from './brief-linkers.js';
 import { decideLinks, linkModel } from './decide-links.js';
@@ -22,6 +23,8 @@ export const LINKER_GROUP = 'linker';
 export class LinkerWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly consumer: EventConsumer;
   private readonly linkers = new BriefLinkers();
+  private relinking: Promise<void> = Promise.resolve();
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(CONFIG) config: BriefwatchConfig,
@@ -70,11 +73,31 @@ export class LinkerWorker implements OnApplicationBootstrap, BeforeApplicationSh
     return 'applied';
   }
 
+  /**
+   * Links made by an earlier version of the matcher are made again by this one, once, in the
+   * background: an upgrade re-links stored coverage without anyone asking.
+   */
+  private async relinkIfMatcherChanged(): Promise<void> {
+    const stale = await this.prisma.coverageLink.count({ where: { retractedAt: null, matcherVersion: { not: MATCHER_VERSION } } });
+    if (stale === 0) return;
+    this.logger.log('links from an earlier matcher found; re-linking stored articles', { stale, matcherVersion: MATCHER_VERSION });
+    const report = await relinkArticles(this.prisma, await this.linkers.current(this.prisma), {
+      apply: true,
+      reason: `matcher ${MATCHER_VERSION} no longer supports this link`,
+      correlationId: `relink-${MATCHER_VERSION}`,
+      signal: this.stopping.signal,
+    });
+    this.logger.log('re-linked stored articles with the current matcher', { articles: report.articles, changes: report.changes.length });
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.consumer.start();
+    this.relinking = this.relinkIfMatcherChanged().catch((error) => this.logger.error('re-linking with the current matcher failed; run `briefwatch links relink`', { error }));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.relinking;
     await this.consumer.stop();
   }
 }

@@ -32,6 +32,8 @@ export interface RelinkOptions {
   correlationId: string;
   pageSize?: number;
   onProgress?: (done: number) => void;
+  /** Stops between two articles (a shutdown); what was re-linked stays, a later run does the rest. */
+  signal?: AbortSignal;
 }
 
 /** The latest version of an article, from its own stream. */
@@ -67,6 +69,7 @@ export async function relinkArticles(prisma: PrismaClient, linkers: BriefLinker[
       SELECT stream_id FROM event_streams WHERE category = 'article' AND stream_id > ${after} ORDER BY stream_id LIMIT ${pageSize}`;
     if (page.length === 0) break;
     for (const { stream_id: streamId } of page) {
+      if (options.signal?.aborted) return { articles, changes };
       const articleId = streamId.slice('article-'.length);
       const article = await latestVersion(prisma, articleId);
       if (!article) continue;

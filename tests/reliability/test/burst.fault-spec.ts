@@ -19,8 +19,8 @@ describe(`a burst of ${BURST} feed items at once`, () => {
 
   it('absorbs it with every service under its memory ceiling, and loses nothing', async () => {
     await expectExactTotals(scenario.system.db.prisma, scenario.stream, 600_000);
-    for (const process of scenario.system.processes) {
-      expect({ service: process.service, peakMb: process.peakRssMb, under: process.peakRssMb < MEMORY_CEILING_MB[process.service] }).toMatchObject({ under: true });
+    for (const instance of scenario.system.processes) {
+      expect({ service: instance.service, peakMb: instance.peakRssMb, under: instance.peakRssMb < MEMORY_CEILING_MB[instance.service] }).toMatchObject({ under: true });
     }
   }, 660_000);
 });

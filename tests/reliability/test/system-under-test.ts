@@ -72,9 +72,9 @@ export class SystemUnderTest {
   /** Starts one more instance of a service; its log is kept with the others. */
   launch(service: ServiceName): ServiceProcess {
     const n = this.processes.filter((p) => p.service === service).length;
-    const process = new ServiceProcess(service, path.join(this.logDir, `${service}-${n}.log`), this.env);
-    this.processes.push(process);
-    return process;
+    const instance = new ServiceProcess(service, path.join(this.logDir, `${service}-${n}.log`), this.env);
+    this.processes.push(instance);
+    return instance;
   }
 
   /** The running instances of a service. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startFeedServer, waitFor, webhookReceiver, type FeedServer, type Received } from '@briefwatch/testing';
@@ -57,8 +58,12 @@ export class ItemStream {
       };
     });
     for (let feed = 0; feed < options.feeds; feed += 1) {
-      server.route(`/feed-${feed}.xml`, (_request, response) => {
-        response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(this.feedDocument(feed));
+      // Like real feeds, each answers 304 Not Modified while nothing in it has changed.
+      server.route(`/feed-${feed}.xml`, (request, response) => {
+        const document = this.feedDocument(feed);
+        const etag = `"${createHash('sha256').update(document).digest('hex').slice(0, 16)}"`;
+        if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { etag }).end();
+        response.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(document);
       });
     }
     server.route('/webhook', webhookReceiver(this.received));

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeFlagsFor, type ServiceName } from '@briefwatch/config';
+import { MEMORY_CEILING_MB, nodeFlagsFor, type ServiceName } from '@briefwatch/config';
 import { waitFor } from '@briefwatch/testing';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -114,4 +114,12 @@ export class ServiceProcess {
     await this.terminate();
     clearTimeout(force);
   }
+}
+
+/** Each process's peak memory against its ceiling, also kept in test-artifacts/<name>.json (not committed) for the record. */
+export function memoryPeaks(name: string, processes: ServiceProcess[]): Array<{ service: ServiceName; peakMb: number; ceilingMb: number }> {
+  const peaks = processes.map((p) => ({ service: p.service, peakMb: p.peakRssMb, ceilingMb: MEMORY_CEILING_MB[p.service] }));
+  mkdirSync(path.join(repoRoot, 'test-artifacts'), { recursive: true });
+  writeFileSync(path.join(repoRoot, 'test-artifacts', `${name}.json`), JSON.stringify(peaks, null, 2));
+  return peaks;
 }

@@ -1,7 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { MEMORY_CEILING_MB, SERVICES } from '@briefwatch/config';
-import { repoRoot } from './service-process.js';
+import { SERVICES } from '@briefwatch/config';
+import { memoryPeaks } from './service-process.js';
 import { startScenario, type Scenario } from './scenario.js';
 import { expectExactTotals } from './totals.js';
 
@@ -39,10 +37,7 @@ describe('graceful shutdown in the middle of a stream', () => {
   });
 
   it('keeps every service under its stated memory ceiling', () => {
-    const peaks = scenario.system.processes.map((p) => ({ service: p.service, peakMb: p.peakRssMb, ceilingMb: MEMORY_CEILING_MB[p.service] }));
-    // Kept for the record (test-artifacts/ is not committed): what each process peaked at in this run.
-    mkdirSync(path.join(repoRoot, 'test-artifacts'), { recursive: true });
-    writeFileSync(path.join(repoRoot, 'test-artifacts', 'service-memory-peaks.json'), JSON.stringify(peaks, null, 2));
+    const peaks = memoryPeaks('shutdown-memory-peaks', scenario.system.processes);
     for (const peak of peaks) expect(peak.peakMb).toBeLessThan(peak.ceilingMb);
     expect(peaks.every((peak) => peak.peakMb > 0)).toBe(true);
   });

@@ -38,8 +38,6 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
   retryBaseMs?: number;
   retryCapMs?: number;
-  /** How many of its partitions one instance works on at once (default 3, the topics' partition count). */
-  partitionsConcurrently?: number;
   /** How long the broker waits for a member that stopped answering before rebalancing (default 30 s). */
   sessionTimeoutMs?: number;
   /** Where a group with no committed offsets starts: the whole history (default) or only what comes next. */
@@ -95,8 +93,7 @@ export class EventConsumer {
         resolve();
       });
     });
-    // Partitions are worked on side by side; within one, in order (a stream's events share a partition).
-    await this.consumer.run({ partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 3, eachMessage: (payload) => this.onMessage(payload) });
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
     await joined;
     this.logger.log('consuming', { topics: this.topics });
   }

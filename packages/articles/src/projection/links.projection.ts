@@ -9,17 +9,14 @@ export const linksProjection = {
   async apply(tx: Prisma.TransactionClient, event: EventEnvelope): Promise<void> {
     if (event.type === 'CoverageLinked') {
       const link = event.data as CoverageLinked;
-      const key = { articleId: link.articleId, briefId: link.briefId, topicId: link.topicId, claimKey: link.claimId ?? '' };
-      const row = {
-        articleRevision: link.articleRevision,
-        score: link.score,
-        evidence: link.evidence as Prisma.InputJsonValue,
-        matcherVersion: link.matcherVersion,
-        linkedAt: new Date(link.linkedAt),
-        retractedAt: null,
-        retractReason: null,
-      };
-      await tx.coverageLink.upsert({ where: { articleId_briefId_topicId_claimKey: key }, create: { ...key, ...row }, update: row });
+      // One statement (Prisma's upsert takes several round trips): a link made again replaces the old one.
+      await tx.$executeRaw`
+        INSERT INTO coverage_links (article_id, brief_id, topic_id, claim_key, article_revision, score, evidence, matcher_version, linked_at, retracted_at, retract_reason)
+        VALUES (${link.articleId}::uuid, ${link.briefId}, ${link.topicId}, ${link.claimId ?? ''}, ${link.articleRevision}, ${link.score}, ${JSON.stringify(link.evidence)}::jsonb,
+                ${link.matcherVersion}, ${new Date(link.linkedAt)}, NULL, NULL)
+        ON CONFLICT (article_id, brief_id, topic_id, claim_key) DO UPDATE SET
+          article_revision = EXCLUDED.article_revision, score = EXCLUDED.score, evidence = EXCLUDED.evidence,
+          matcher_version = EXCLUDED.matcher_version, linked_at = EXCLUDED.linked_at, retracted_at = NULL, retract_reason = NULL`;
     } else if (event.type === 'LinkRetracted') {
       const retraction = event.data as LinkRetracted;
       await tx.coverageLink.updateMany({

@@ -40,10 +40,15 @@ describe('the demo archive, through the whole system', () => {
 
   it('reads every publisher format, and links the follow-ups to their topics far more often than the near-misses', async () => {
     await waitFor(() => system.db.prisma.article.count(), (n) => n === archive.stories.length, { description: 'every story ingested', timeoutMs: 45_000 });
-    const polls = await system.db.prisma.sourcePoll.count();
-    // Two more rounds of polls: the linker has seen everything by then.
-    await waitFor(() => system.db.prisma.sourcePoll.count(), (n) => n >= polls + 2 * replay.feeds.length, { description: 'two more rounds of polls', timeoutMs: 45_000 });
-    await waitFor(() => system.db.prisma.coverageLink.count(), (n) => n > 0, { description: 'links' });
+    // The linker has applied every article event, and the links read model every link event.
+    await waitFor(
+      () => system.db.prisma.$queryRaw<Array<{ n: bigint }>>`
+        SELECT count(*) AS n FROM events e
+        WHERE (e.type IN ('ArticleDiscovered', 'ArticleRevised') AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer_group = 'linker' AND p.event_id = e.event_id))
+           OR (e.type IN ('CoverageLinked', 'LinkRetracted') AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer_group = 'projector.links' AND p.event_id = e.event_id))`,
+      ([row]) => Number(row!.n) === 0,
+      { description: 'every article linked and every link projected', timeoutMs: 45_000 },
+    );
     const articles = await system.db.prisma.article.findMany({ select: { id: true, title: true } });
     const links = await system.db.prisma.coverageLink.findMany({ where: { claimKey: '', retractedAt: null } });
     const predicted = archive.stories.flatMap((story) => {

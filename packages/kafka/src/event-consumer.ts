@@ -86,16 +86,46 @@ export class EventConsumer {
     await ensureTopics(this.kafka, [...this.topics, ...deadLetterTopics]);
     await this.deadLetters.connect();
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
     const joined = new Promise<void>((resolve) => {
       const remove = this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
         remove();
         resolve();
       });
     });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopping.signal.aborted) return;
+      this.logger.error('consumer stopped on an error it does not restart after; starting it again', { error: payload.error });
+      void this.rejoin();
+    });
+    await this.run();
     await joined;
     this.logger.log('consuming', { topics: this.topics });
+  }
+
+  private async run(): Promise<void> {
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+  }
+
+  /**
+   * kafkajs gives a consumer up for good after an error it deems final (a handler error, a
+   * broker gone past its retries). Consumption must not end while the service runs: connect
+   * and join again, with growing pauses, until it works or the service stops. Uncommitted
+   * events come again, and the inbox makes them no-ops.
+   */
+  private async rejoin(): Promise<void> {
+    for (let attempt = 1; !this.stopping.signal.aborted; attempt += 1) {
+      try {
+        await this.consumer.disconnect().catch(() => {});
+        await this.consumer.connect();
+        await this.run();
+        this.logger.log('consuming again', { attempt });
+        return;
+      } catch (error) {
+        this.logger.warn('could not start consuming again; retrying', { attempt, error });
+        await sleep(backoffDelay(attempt, 1_000, 30_000), this.stopping.signal).catch(() => {});
+      }
+    }
   }
 
   /** Lets the event in hand finish, commits the offsets of what was handled, and leaves the group. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommandBus } from '@nestjs/cqrs';
 import { ImportBriefCommand } from '@briefwatch/brief';
+import { countNotApplied } from '@briefwatch/event-store';
 import { waitFor } from '@briefwatch/testing';
 import { archive, startReplayServer } from '../../../demo/replay-server.mjs';
 import { startWebhookSink } from '../../../demo/webhook-sink.mjs';
@@ -42,11 +43,10 @@ describe('the demo archive, through the whole system', () => {
     await waitFor(() => system.db.prisma.article.count(), (n) => n === archive.stories.length, { description: 'every story ingested', timeoutMs: 45_000 });
     // The linker has applied every article event, and the links read model every link event.
     await waitFor(
-      () => system.db.prisma.$queryRaw<Array<{ n: bigint }>>`
-        SELECT count(*) AS n FROM events e
-        WHERE (e.type IN ('ArticleDiscovered', 'ArticleRevised') AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer_group = 'linker' AND p.event_id = e.event_id))
-           OR (e.type IN ('CoverageLinked', 'LinkRetracted') AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer_group = 'projector.links' AND p.event_id = e.event_id))`,
-      ([row]) => Number(row!.n) === 0,
+      async () =>
+        (await countNotApplied(system.db.prisma, 'linker', { types: ['ArticleDiscovered', 'ArticleRevised'] })) +
+        (await countNotApplied(system.db.prisma, 'projector.links', { categories: ['link'] })),
+      (behind) => behind === 0,
       { description: 'every article linked and every link projected', timeoutMs: 45_000 },
     );
     const articles = await system.db.prisma.article.findMany({ select: { id: true, title: true } });

@@ -21,3 +21,15 @@ export function applyOnce(
     return true;
   });
 }
+
+/**
+ * How many stored events of the given types or stream categories the consumer group has not
+ * applied yet: its lag, counted in the store rather than in Kafka.
+ */
+export async function countNotApplied(db: Database, consumerGroup: string, of: { types?: readonly string[]; categories?: readonly string[] }): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: bigint }>>`
+    SELECT count(*) AS n FROM events e JOIN event_streams s USING (stream_id)
+    WHERE (e.type = ANY(${of.types ?? []}::text[]) OR s.category = ANY(${of.categories ?? []}::text[]))
+      AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer_group = ${consumerGroup} AND p.event_id = e.event_id)`;
+  return Number(row?.n ?? 0);
+}

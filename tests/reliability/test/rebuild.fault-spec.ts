@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@briefwatch/db';
+import { countNotApplied } from '@briefwatch/event-store';
 import { PROJECTIONS, projectorGroup } from '@briefwatch/projector';
 import { waitFor } from '@briefwatch/testing';
 import { startScenario, type Scenario } from './scenario.js';
@@ -17,13 +18,7 @@ async function readModels(prisma: PrismaClient): Promise<Record<string, string[]
 /** Events of the read models' categories that some projection has not applied yet. */
 async function projectorBehind(prisma: PrismaClient): Promise<number> {
   let behind = 0;
-  for (const projection of PROJECTIONS) {
-    const [row] = await prisma.$queryRaw<Array<{ n: bigint }>>`
-      SELECT count(*) AS n FROM events e JOIN event_streams s USING (stream_id)
-      WHERE s.category = ANY(${projection.categories as string[]})
-        AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer_group = ${projectorGroup(projection)} AND p.event_id = e.event_id)`;
-    behind += Number(row!.n);
-  }
+  for (const projection of PROJECTIONS) behind += await countNotApplied(prisma, projectorGroup(projection), { categories: projection.categories });
   return behind;
 }
 

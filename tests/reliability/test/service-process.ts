@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MEMORY_CEILING_MB, nodeFlagsFor, type ServiceName } from '@briefwatch/config';
 import { waitFor } from '@briefwatch/testing';
+import { root } from '../../../scripts/lib/shell.mjs';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The repository's root, as the start and test scripts know it. */
+export const repoRoot = root;
 
 /** Every service process still running: none may outlive the test run, however it ends. */
 const live = new Set<ChildProcess>();

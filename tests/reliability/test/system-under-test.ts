@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApiKey } from '@briefwatch/access';
 import { SERVICES, type ServiceName } from '@briefwatch/config';
 import { createTestDatabase, type TestDatabase } from '@briefwatch/db/testing';
 import { uniqueTopicPrefix } from '@briefwatch/testing';
+import { freePort } from '../../../scripts/lib/shell.mjs';
 import { repoRoot, ServiceProcess } from './service-process.js';
 
 export interface SystemOptions {
@@ -125,23 +125,4 @@ export class SystemUnderTest {
     await this.db.drop();
     if (!keepLogs) rmSync(this.logDir, { recursive: true, force: true });
   }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }

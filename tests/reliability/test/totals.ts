@@ -1,5 +1,6 @@
 import type { ArticleContent, CoverageLinked, EventEnvelope } from '@briefwatch/contracts';
 import type { PrismaClient } from '@briefwatch/db';
+import { countNotApplied } from '@briefwatch/event-store';
 import { BriefLinkers, decideLinks, evolveLinks, linkModel } from '@briefwatch/linker';
 import { waitFor } from '@briefwatch/testing';
 import type { ItemStream } from './item-stream.js';
@@ -51,13 +52,6 @@ async function count(prisma: PrismaClient, sql: string): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Events of these types that the consumer group's inbox does not hold yet. */
-function notApplied(prisma: PrismaClient, group: string, types: string[]): Promise<number> {
-  return prisma.$queryRaw<Array<{ n: bigint }>>`
-    SELECT count(*) AS n FROM events e WHERE e.type = ANY(${types})
-      AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.consumer_group = ${group} AND p.event_id = e.event_id)`.then(([row]) => Number(row!.n));
-}
-
 /** The link events in the store, as `type article revision topic claim` keys. */
 async function storedLinkEvents(prisma: PrismaClient): Promise<string[]> {
   const rows = await prisma.$queryRaw<Array<{ type: string; data: CoverageLinked }>>`
@@ -70,8 +64,8 @@ export async function readTotals(prisma: PrismaClient, stream: ItemStream): Prom
   return {
     articles: await count(prisma, 'SELECT count(*) AS n FROM articles'),
     revisions: await count(prisma, 'SELECT count(*) AS n FROM article_revisions'),
-    linkerBehind: await notApplied(prisma, 'linker', ['ArticleDiscovered', 'ArticleRevised']),
-    linksProjectionBehind: await notApplied(prisma, 'projector.links', ['CoverageLinked', 'LinkRetracted']),
+    linkerBehind: await countNotApplied(prisma, 'linker', { types: ['ArticleDiscovered', 'ArticleRevised'] }),
+    linksProjectionBehind: await countNotApplied(prisma, 'projector.links', { categories: ['link'] }),
     coverageLinks: await count(prisma, 'SELECT count(*) AS n FROM coverage_links'),
     linkedArticles: await count(prisma, 'SELECT count(DISTINCT article_id) AS n FROM coverage_links'),
     alertedArticles: await count(prisma, 'SELECT count(DISTINCT article_id) AS n FROM alert_items'),

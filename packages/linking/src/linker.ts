@@ -43,8 +43,10 @@ const DEFAULT_THRESHOLD = 0.35;
 
 interface Posting {
   target: number;
+  topicId: string;
   feature: Feature;
-  stems: string[];
+  /** The feature's weight where it is found. */
+  weight: Record<Evidence['where'], number>;
 }
 
 function passageAround(text: string, start: number, end: number): string {
@@ -59,25 +61,32 @@ export function calibrate(raw: number): number {
 }
 
 /**
- * Links English articles to a brief's topics and claims. Candidates come from an inverted
- * index of the features' first stems (never every claim against every article); each
- * phrase is then checked in place. A topic needs subject evidence: names alone, however
- * many, never make a link.
+ * Links English articles to a brief's topics and claims. Every feature is indexed by its
+ * whole phrase, with each of its leading word runs kept as a prefix, so an article is read
+ * once, word by word, following only runs that begin some feature: its cost grows with its
+ * length and with what it matches, not with the number of claims tracked. A topic needs
+ * subject evidence: names alone, however many, never make a link.
  */
 export class Linker {
   private readonly targets: LinkTarget[];
-  private readonly index = new Map<string, Posting[]>();
+  private readonly headings = new Map<string, LinkTarget>();
+  /** Feature phrase (stems joined by spaces) → every target that looks for it. */
+  private readonly phrases = new Map<string, Posting[]>();
+  /** Every leading run of words of a feature phrase longer than one word: where reading on may find one. */
+  private readonly prefixes = new Set<string>();
   private readonly threshold: number;
 
   constructor(document: LinkableBrief, options: LinkerOptions = {}) {
     this.targets = buildTargets(document);
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.targets.forEach((target, t) => {
+      if (target.kind === 'topic') this.headings.set(target.id, target);
       for (const feature of target.features) {
+        const postings = this.phrases.get(feature.key) ?? [];
+        postings.push({ target: t, topicId: target.topicId, feature, weight: { title: Number((feature.weight * TITLE_BOOST).toFixed(4)), body: feature.weight } });
+        this.phrases.set(feature.key, postings);
         const stems = feature.key.split(' ');
-        const postings = this.index.get(stems[0]!) ?? [];
-        postings.push({ target: t, feature, stems });
-        this.index.set(stems[0]!, postings);
+        for (let n = 1; n < stems.length; n += 1) this.prefixes.add(stems.slice(0, n).join(' '));
       }
     });
   }
@@ -87,46 +96,31 @@ export class Linker {
   }
 
   link(article: ArticleInput): LinkResult {
-    const found = new Map<number, Map<string, Evidence>>();
+    // The first place each feature phrase is found: in the title if it is there at all.
+    const firstFound = new Map<string, { where: Evidence['where']; passage: string }>();
     const scan = (text: string, where: Evidence['where']) => {
       const tokens: Token[] = tokenize(text);
       for (let i = 0; i < tokens.length; i += 1) {
-        for (const posting of this.index.get(tokens[i]!.stem) ?? []) {
-          if (!posting.stems.every((s, k) => tokens[i + k]?.stem === s)) continue;
-          const perTarget = found.get(posting.target) ?? new Map<string, Evidence>();
-          const known = perTarget.get(posting.feature.key);
-          if (!known || (known.where === 'body' && where === 'title')) {
-            const last = tokens[i + posting.stems.length - 1]!;
-            perTarget.set(posting.feature.key, {
-              feature: posting.feature.display,
-              kind: posting.feature.kind,
-              where,
-              passage: passageAround(text, tokens[i]!.start, last.end),
-              weight: Number((posting.feature.weight * (where === 'title' ? TITLE_BOOST : 1)).toFixed(4)),
-            });
-          }
-          found.set(posting.target, perTarget);
+        let phrase = tokens[i]!.stem;
+        for (let k = i; ; ) {
+          if (!firstFound.has(phrase) && this.phrases.has(phrase)) firstFound.set(phrase, { where, passage: passageAround(text, tokens[i]!.start, tokens[k]!.end) });
+          if (!this.prefixes.has(phrase) || ++k >= tokens.length) break;
+          phrase = `${phrase} ${tokens[k]!.stem}`;
         }
       }
     };
     scan(article.title, 'title');
     scan([article.summary, article.content].filter(Boolean).join('\n'), 'body');
 
-    const scored = [...found].map(([t, evidence]) => {
-      const target = this.targets[t]!;
-      const features = new Map(target.features.map((f) => [f.key, f]));
-      return { target, evidence: [...evidence.entries()].map(([key, e]) => ({ ...e, feature: e.feature, meta: features.get(key)! })) };
-    });
-
-    // A topic gathers the evidence of its heading and of all its claims (each feature once).
+    // A topic gathers the evidence of its heading and of all its claims (each feature once, at its best).
     const byTopic = new Map<string, Map<string, MatchedEvidence>>();
-    for (const { target, evidence } of scored) {
-      const merged = byTopic.get(target.topicId) ?? new Map<string, MatchedEvidence>();
-      for (const e of evidence) {
-        const known = merged.get(e.meta.key);
-        if (!known || known.weight < e.weight) merged.set(e.meta.key, e);
+    for (const [phrase, { where, passage }] of firstFound) {
+      for (const { topicId, feature, weight } of this.phrases.get(phrase)!) {
+        const merged = byTopic.get(topicId) ?? new Map<string, MatchedEvidence>();
+        const known = merged.get(phrase);
+        if (!known || known.weight < weight[where]) merged.set(phrase, { feature: feature.display, kind: feature.kind, where, passage, weight: weight[where], meta: feature });
+        byTopic.set(topicId, merged);
       }
-      byTopic.set(target.topicId, merged);
     }
     const topics: ScoredLink[] = [];
     for (const [topicId, evidence] of byTopic) {
@@ -138,20 +132,31 @@ export class Linker {
       if (!anchored) continue;
       const score = calibrate(sumByGroup(all));
       if (score < this.threshold) continue;
-      const heading = this.targets.find((t) => t.kind === 'topic' && t.id === topicId)!;
-      topics.push({ id: topicId, topicId, text: heading.text, score, evidence: strip(all) });
+      topics.push({ id: topicId, topicId, text: this.headings.get(topicId)!.text, score, evidence: strip(all) });
     }
     const linkedTopics = new Set(topics.map((t) => t.id));
-    const claims: ScoredLink[] = scored
-      .filter(({ target }) => target.kind === 'claim' && linkedTopics.has(target.topicId))
-      .map(({ target, evidence }) => ({
-        id: target.id,
-        topicId: target.topicId,
-        text: target.text,
-        // Claims of one topic share its vocabulary: what ranks them is what sets each apart.
-        score: calibrate(sumByGroup(evidence.map((e) => ({ ...e, weight: e.weight * (0.25 + e.meta.specificity) * (e.meta.subject ? 1 : 0.3) })))),
-        evidence: strip(evidence),
-      }))
+    // Claims are scored only under the topics linked.
+    const claimEvidence = new Map<number, MatchedEvidence[]>();
+    for (const [phrase, { where, passage }] of firstFound) {
+      for (const { target, topicId, feature, weight } of this.phrases.get(phrase)!) {
+        if (!linkedTopics.has(topicId) || this.targets[target]!.kind !== 'claim') continue;
+        const evidence = claimEvidence.get(target) ?? [];
+        evidence.push({ feature: feature.display, kind: feature.kind, where, passage, weight: weight[where], meta: feature });
+        claimEvidence.set(target, evidence);
+      }
+    }
+    const claims: ScoredLink[] = [...claimEvidence]
+      .map(([t, evidence]) => {
+        const target = this.targets[t]!;
+        return {
+          id: target.id,
+          topicId: target.topicId,
+          text: target.text,
+          // Claims of one topic share its vocabulary: what ranks them is what sets each apart.
+          score: calibrate(sumByGroup(evidence.map((e) => ({ ...e, weight: e.weight * (0.25 + e.meta.specificity) * (e.meta.subject ? 1 : 0.3) })))),
+          evidence: strip(evidence),
+        };
+      })
       .sort((a, b) => b.score - a.score);
     return { articleId: article.id, topics: topics.sort((a, b) => b.score - a.score), claims };
   }

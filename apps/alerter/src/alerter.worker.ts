@@ -5,9 +5,9 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import { undeliverableAlertsTopic, type AlertsReplayRequested, type CoverageLinked, type DigestRequested, type EventEnvelope, type SubscriptionStatusChanged } from '@briefwatch/contracts';
 import type { Prisma, PrismaClient } from '@briefwatch/db';
-import { applyOnce } from '@briefwatch/event-store';
+import { inTransaction, recordFirstDeliveries } from '@briefwatch/event-store';
 import { AllowList, HostLimiter } from '@briefwatch/feeds';
-import { backoffDelay, ensureTopics, EventConsumer, outcomeOf, sleep, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
+import { backoffDelay, ensureTopics, EventConsumer, sleep, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
 import { CONFIG, KAFKA, LOGGER, PRISMA, RateLimiter } from '@briefwatch/service-kit';
 import { composeDigest, composeDueDigests } from './compose-digest.js';
@@ -22,6 +22,8 @@ export const ALERTER_GROUP = 'alerter';
 const DELIVERY_CONCURRENCY = 8;
 /** Digests and dead letters are looked at every this many milliseconds, not every tick. */
 const HOUSEKEEPING_MS = 1_000;
+/** Link events turned into alerts per transaction: enough to spare a commit each, few enough that the first alert is not held back for long. */
+const ALERTER_BATCH = 25;
 
 type Handler = (tx: Prisma.TransactionClient, event: EventEnvelope) => Promise<number>;
 
@@ -67,17 +69,27 @@ export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationS
         return (await composeDigest(tx, request.subscriptionId, new Date(request.requestedAt), { correlationId: event.metadata.correlationId, causationId: event.eventId })) ? 1 : 0;
       },
     };
-    this.consumer = new EventConsumer(kafka, { groupId: ALERTER_GROUP, categories: ['link', 'source', 'subscription'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs }, (event) => this.onEvent(event), logger);
+    this.consumer = new EventConsumer(kafka, { groupId: ALERTER_GROUP, categories: ['link', 'source', 'subscription'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs, maxBatchEvents: ALERTER_BATCH }, { batch: (events) => this.onEvents(events) }, logger);
   }
 
-  private async onEvent({ envelope }: ConsumedEvent): Promise<HandlerOutcome> {
-    const handle = this.handlers[envelope.type];
-    if (!handle) return 'ignored';
-    const applied = await applyOnce(this.prisma, ALERTER_GROUP, envelope.eventId, async (tx) => {
-      const changed = await handle(tx, envelope);
-      if (changed > 0) this.logger.log('alerts changed', { event: envelope.type, count: changed, eventId: envelope.eventId, correlationId: envelope.metadata.correlationId });
+  /** A batch of events becomes alerts in one transaction with its inbox records, in order. */
+  private async onEvents(events: readonly ConsumedEvent[]): Promise<HandlerOutcome[]> {
+    return inTransaction(this.prisma, async (tx) => {
+      const fresh = await recordFirstDeliveries(tx, ALERTER_GROUP, events.filter((e) => this.handlers[e.envelope.type]).map((e) => e.envelope.eventId));
+      const outcomes: HandlerOutcome[] = [];
+      for (const { envelope } of events) {
+        const handle = this.handlers[envelope.type];
+        if (!handle) outcomes.push('ignored');
+        // delete: an event delivered twice in one batch is applied once.
+        else if (!fresh.delete(envelope.eventId)) outcomes.push('already-applied');
+        else {
+          const changed = await handle(tx, envelope);
+          if (changed > 0) this.logger.log('alerts changed', { event: envelope.type, count: changed, eventId: envelope.eventId, correlationId: envelope.metadata.correlationId });
+          outcomes.push('applied');
+        }
+      }
+      return outcomes;
     });
-    return outcomeOf(applied);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,10 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
-import { streamIdOf, type ArticleContent, type BriefImported } from '@briefwatch/contracts';
+import { streamIdOf, type ArticleContent, type BriefImported, type EventEnvelope } from '@briefwatch/contracts';
 import type { PrismaClient } from '@briefwatch/db';
-import { applyOnce, decideAndAppend } from '@briefwatch/event-store';
-import { EventConsumer, outcomeOf, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
+import { appendToStreams, inTransaction, readStreams, recordFirstDeliveries, type StreamAppend } from '@briefwatch/event-store';
+import { EventConsumer, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
 import { MATCHER_VERSION } from '@briefwatch/linking';
 import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
@@ -16,8 +16,9 @@ export const LINKER_GROUP = 'linker';
 
 /**
  * Links each new or revised article to every imported brief, and every stored article again
- * when a brief changes. The link events and the
- * inbox record are written in one transaction: a redelivered article event links nothing twice.
+ * when a brief changes. Article events come in batches: their link streams are read in one
+ * query, and every link event and inbox record of the batch written in one transaction, so a
+ * redelivered article event links nothing twice.
  */
 @Injectable()
 export class LinkerWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -32,28 +33,54 @@ export class LinkerWorker implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.consumer = new EventConsumer(kafka, { groupId: LINKER_GROUP, categories: ['article', 'brief'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs }, (event) => this.handle(event), logger);
+    this.consumer = new EventConsumer(kafka, { groupId: LINKER_GROUP, categories: ['article', 'brief'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs }, { batch: (events) => this.handleBatch(events) }, logger);
   }
 
-  private async handle({ envelope }: ConsumedEvent): Promise<HandlerOutcome> {
-    if (envelope.type === 'BriefImported') return this.relinkFor(envelope.data as BriefImported, envelope.metadata.correlationId);
-    if (envelope.type !== 'ArticleDiscovered' && envelope.type !== 'ArticleRevised') return 'ignored';
-    const article = envelope.data as ArticleContent & { revision?: number };
-    const applied = await applyOnce(this.prisma, LINKER_GROUP, envelope.eventId, async (tx) => {
+  private async handleBatch(events: readonly ConsumedEvent[]): Promise<HandlerOutcome[]> {
+    const outcomes: HandlerOutcome[] = [];
+    let articles: ConsumedEvent[] = [];
+    const linkPending = async () => {
+      outcomes.push(...(await this.linkArticles(articles)));
+      articles = [];
+    };
+    for (const event of events) {
+      const { envelope } = event;
+      if (envelope.type === 'ArticleDiscovered' || envelope.type === 'ArticleRevised') {
+        // An article twice in one batch (found, then revised): its second version is decided on what the first wrote.
+        if (articles.some((a) => articleIdOf(a.envelope) === articleIdOf(envelope))) await linkPending();
+        articles.push(event);
+        continue;
+      }
+      await linkPending();
+      outcomes.push(envelope.type === 'BriefImported' ? await this.relinkFor(envelope.data as BriefImported, envelope.metadata.correlationId) : 'ignored');
+    }
+    await linkPending();
+    return outcomes;
+  }
+
+  /** Links articles, each at most once per batch, in one transaction with their inbox records. */
+  private async linkArticles(events: readonly ConsumedEvent[]): Promise<HandlerOutcome[]> {
+    if (events.length === 0) return [];
+    const now = new Date();
+    return inTransaction(this.prisma, async (tx) => {
+      const fresh = await recordFirstDeliveries(tx, LINKER_GROUP, events.map((e) => e.envelope.eventId));
+      const toLink = events.filter((e) => fresh.has(e.envelope.eventId));
+      if (toLink.length === 0) return events.map(() => 'already-applied' as const);
       const linkers = await this.linkers.current(tx);
-      const events = await decideAndAppend(
-        tx,
-        streamIdOf('link', article.articleId),
-        linkModel,
-        (state) => {
-          const decided = decideLinks(article, linkers, state, new Date());
-          return { events: decided, result: decided };
-        },
-        { correlationId: envelope.metadata.correlationId, causationId: envelope.eventId },
-      );
-      if (events.length > 0) this.logger.log('linked', { articleId: article.articleId, events: events.map((e) => e.type).join(','), correlationId: envelope.metadata.correlationId });
+      const histories = await readStreams(tx, toLink.map((e) => streamIdOf('link', articleIdOf(e.envelope))));
+      const appends: StreamAppend[] = [];
+      for (const { envelope } of toLink) {
+        const article = envelope.data as ArticleContent & { revision?: number };
+        const streamId = streamIdOf('link', article.articleId);
+        const history = histories.get(streamId)!;
+        const decided = decideLinks(article, linkers, history.reduce(linkModel.evolve, linkModel.initial()), now);
+        if (decided.length === 0) continue;
+        appends.push({ streamId, events: decided, expectedVersion: history.length, metadata: { correlationId: envelope.metadata.correlationId, causationId: envelope.eventId } });
+        this.logger.log('linked', { articleId: article.articleId, events: decided.map((e) => e.type).join(','), correlationId: envelope.metadata.correlationId });
+      }
+      await appendToStreams(tx, appends);
+      return events.map((e) => (fresh.has(e.envelope.eventId) ? 'applied' : 'already-applied'));
     });
-    return outcomeOf(applied);
   }
 
   /**
@@ -101,3 +128,5 @@ export class LinkerWorker implements OnApplicationBootstrap, BeforeApplicationSh
     await this.consumer.stop();
   }
 }
+
+const articleIdOf = (envelope: EventEnvelope): string => (envelope.data as { articleId: string }).articleId;

@@ -13,6 +13,8 @@ export interface Projection {
   /** The tables it alone writes: what a rebuild empties and fills again. */
   tables: string[];
   apply(tx: Prisma.TransactionClient, event: EventEnvelope): Promise<void>;
+  /** Many events at once, to the same effect as applying each in order (fewer statements). */
+  applyBatch?(tx: Prisma.TransactionClient, events: readonly EventEnvelope[]): Promise<void>;
 }
 
 /** Every read model the projector keeps. */

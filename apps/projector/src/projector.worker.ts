@@ -2,8 +2,8 @@ import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplication
 import type { Kafka } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import type { PrismaClient } from '@briefwatch/db';
-import { applyOnce, inTransaction } from '@briefwatch/event-store';
-import { EventConsumer, outcomeOf, type HandlerOutcome } from '@briefwatch/kafka';
+import { inTransaction, recordFirstDeliveries } from '@briefwatch/event-store';
+import { EventConsumer, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
 import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
 import { PROJECTIONS, type Projection } from './projections.js';
@@ -11,7 +11,8 @@ import { holdProjectionLock, projectorGroup } from './rebuild-projection.js';
 
 /**
  * One consumer group per read model (`projector.<name>`), so each can be replayed on its
- * own. Each event is applied with its inbox record in one transaction: effectively once.
+ * own. Events come in batches; a batch is applied with its inbox records in one transaction:
+ * effectively once, and without a commit for every event.
  * A rebuild of the read model (`briefwatch projections rebuild`) holds it off meanwhile.
  */
 @Injectable()
@@ -29,19 +30,29 @@ export class ProjectorWorker implements OnApplicationBootstrap, BeforeApplicatio
       return new EventConsumer(
         kafka,
         { groupId, categories: projection.categories, topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs },
-        ({ envelope }) => this.project(projection, groupId, envelope),
+        { batch: (events) => this.project(projection, groupId, events) },
         logger,
       );
     });
   }
 
-  private async project(projection: Projection, groupId: string, envelope: Parameters<Projection['apply']>[1]): Promise<HandlerOutcome> {
-    const applied = await inTransaction(this.prisma, async (tx) => {
+  private async project(projection: Projection, groupId: string, events: readonly ConsumedEvent[]): Promise<HandlerOutcome[]> {
+    return inTransaction(this.prisma, async (tx) => {
       await holdProjectionLock(tx, projection, 'shared');
-      return applyOnce(tx, groupId, envelope.eventId, () => projection.apply(tx, envelope));
+      const fresh = await recordFirstDeliveries(tx, groupId, events.map((e) => e.envelope.eventId));
+      const outcomes: HandlerOutcome[] = [];
+      const toApply = [];
+      for (const { envelope } of events) {
+        // delete: an event delivered twice in one batch is applied once.
+        const first = fresh.delete(envelope.eventId);
+        outcomes.push(first ? 'applied' : 'already-applied');
+        if (first) toApply.push(envelope);
+      }
+      if (projection.applyBatch) await projection.applyBatch(tx, toApply);
+      else for (const envelope of toApply) await projection.apply(tx, envelope);
+      this.logger.debug('projected', { projection: projection.name, events: toApply.length, first: toApply[0]?.eventId });
+      return outcomes;
     });
-    if (applied) this.logger.debug('projected', { projection: projection.name, eventId: envelope.eventId, streamId: envelope.streamId, correlationId: envelope.metadata.correlationId });
-    return outcomeOf(applied);
   }
 
   async onApplicationBootstrap(): Promise<void> {

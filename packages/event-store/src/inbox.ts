@@ -23,6 +23,19 @@ export function applyOnce(
 }
 
 /**
+ * The batch form of applyOnce, for a caller already in a transaction: records every event id
+ * for the consumer group and answers those not recorded before, the ones to apply now.
+ */
+export async function recordFirstDeliveries(tx: Prisma.TransactionClient, consumerGroup: string, eventIds: readonly string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = await tx.$queryRaw<Array<{ event_id: string }>>`
+    INSERT INTO processed_events (consumer_group, event_id)
+    SELECT ${consumerGroup}, id FROM unnest(${eventIds}::uuid[]) AS id
+    ON CONFLICT DO NOTHING RETURNING event_id::text`;
+  return new Set(rows.map((row) => row.event_id));
+}
+
+/**
  * How many stored events of the given types or stream categories the consumer group has not
  * applied yet: its lag, counted in the store rather than in Kafka.
  */

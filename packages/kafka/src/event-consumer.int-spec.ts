@@ -4,12 +4,12 @@ import { DEAD_LETTER_HEADERS, deadLetterTopic, eventsTopic, streamIdOf, type Eve
 import { silentLogger } from '@briefwatch/logging';
 import { testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@briefwatch/testing';
 import { createKafka } from './kafka-client.js';
-import { EventConsumer, type ConsumedEvent } from './event-consumer.js';
+import { EventConsumer, type ConsumedEvent, type HandlerOutcome } from './event-consumer.js';
 import { EventPublisher } from './event-publisher.js';
 import { headerText } from './message-codec.js';
 import { ensureTopics } from './topic-admin.js';
 
-function sourceRegistered(position: number, sourceId = randomUUID()): EventEnvelope {
+function sourceRegistered(position: number, sourceId: string = randomUUID()): EventEnvelope {
   return {
     eventId: randomUUID(),
     streamId: streamIdOf('source', sourceId),
@@ -119,5 +119,68 @@ describe('publishing and consuming events through a real broker', () => {
     await publisher.publish([flaky]);
     await waitFor(() => done.length, (n) => n === 1, { description: 'the retried event' });
     expect(attempts).toBe(3);
+  });
+
+  describe('handing events over in batches', () => {
+    async function startBatchConsumer(groupId: string, handle: (events: readonly ConsumedEvent[]) => Promise<HandlerOutcome[]>) {
+      const consumer = new EventConsumer(kafka, { groupId, categories: ['source'], topicPrefix: prefix, retryBaseMs: 10, maxBatchEvents: 8 }, { batch: handle }, silentLogger);
+      consumers.push(consumer);
+      await consumer.start();
+    }
+    // The topic holds the other tests' events too: each test looks at its own.
+    const only = (ids: string[], sent: readonly EventEnvelope[]) => ids.filter((id) => sent.some((e) => e.eventId === id));
+    // One stream: one partition, so one order to keep.
+    const oneStream = (first: number, count: number, sourceId = randomUUID()) => Array.from({ length: count }, (_, i) => ({ ...sourceRegistered(first + i, sourceId), streamPosition: i + 1 }));
+
+    it('hands the events of a partition over in order, in runs no longer than asked, each once', async () => {
+      const batches: string[][] = [];
+      await startBatchConsumer('batches', async (events) => {
+        batches.push(events.map((e) => e.envelope.eventId));
+        return events.map(() => 'applied');
+      });
+      const sent = oneStream(100, 30);
+      await publisher.publish(sent);
+      await waitFor(() => only(batches.flat(), sent).length, (n) => n >= 30, { description: 'thirty events consumed' });
+      expect(only(batches.flat(), sent)).toEqual(sent.map((e) => e.eventId));
+      expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(8);
+      expect(batches.some((b) => b.length > 1)).toBe(true);
+    });
+
+    it('dead-letters an invalid message in its place and hands over the events around it in order', async () => {
+      const handled: string[] = [];
+      await startBatchConsumer('batch-poison', async (events) => {
+        handled.push(...events.map((e) => e.envelope.eventId));
+        return events.map(() => 'applied');
+      });
+      const sourceId = randomUUID();
+      const [before, after] = [oneStream(200, 3, sourceId), oneStream(203, 3, sourceId)];
+      await publisher.publish(before);
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({ topic: eventsTopic('source', prefix), messages: [{ key: streamIdOf('source', sourceId), value: '{"not": "an event"}' }] });
+      await producer.disconnect();
+      await publisher.publish(after);
+      const mine = [...before, ...after];
+      await waitFor(() => only(handled, mine).length, (n) => n >= 6, { description: 'the events on both sides of the poison' });
+      expect(only(handled, mine)).toEqual(mine.map((e) => e.eventId));
+    });
+
+    it('tries a failing batch again, whole, until it succeeds', async () => {
+      const attempts: number[] = [];
+      const done: string[] = [];
+      const sent = oneStream(300, 4);
+      await startBatchConsumer('batch-flaky', async (events) => {
+        if (only(events.map((e) => e.envelope.eventId), sent).length === 0) return events.map(() => 'applied');
+        attempts.push(events.length);
+        if (attempts.length < 3) throw new Error('database briefly unavailable');
+        done.push(...events.map((e) => e.envelope.eventId));
+        return events.map(() => 'applied');
+      });
+      await publisher.publish(sent);
+      await waitFor(() => done.length, (n) => n >= 4, { description: 'the retried batch' });
+      expect(only(done, sent)).toEqual(sent.map((e) => e.eventId));
+      expect(attempts.length).toBeGreaterThanOrEqual(3);
+      expect(attempts[1]).toBe(attempts[0]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Partitioners, type Consumer, type EachMessagePayload, type Kafka, type Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
 import {
   DEAD_LETTER_HEADERS,
   deadLetterTopic,
@@ -26,6 +26,16 @@ export type HandlerOutcome = 'applied' | 'already-applied' | 'ignored';
 
 export type EventHandler = (event: ConsumedEvent) => Promise<HandlerOutcome | void>;
 
+/**
+ * Takes consecutive events of one partition at once and answers what it did with each, in
+ * order. It must apply all of them or none (one transaction): on failure the whole batch is
+ * tried again, and its inbox makes what was applied before a no-op.
+ */
+export type BatchHandler = (events: readonly ConsumedEvent[]) => Promise<HandlerOutcome[]>;
+
+/** Events handed to a BatchHandler at once, at most. */
+export const MAX_EVENTS_PER_BATCH = 500;
+
 /** The outcome of an inbox-guarded apply (`applyOnce` answers whether it applied). */
 export const outcomeOf = (applied: boolean): HandlerOutcome => (applied ? 'applied' : 'already-applied');
 
@@ -40,6 +50,8 @@ export interface EventConsumerOptions {
   retryCapMs?: number;
   /** How long the broker waits for a member that stopped answering before rebalancing (default 30 s). */
   sessionTimeoutMs?: number;
+  /** Most events handed to a BatchHandler at once (default MAX_EVENTS_PER_BATCH): fewer makes each batch's effects visible sooner. */
+  maxBatchEvents?: number;
   /** Where a group with no committed offsets starts: the whole history (default) or only what comes next. */
   fromBeginning?: boolean;
 }
@@ -60,7 +72,7 @@ export class EventConsumer {
   constructor(
     private readonly kafka: Kafka,
     private readonly options: EventConsumerOptions,
-    private readonly handle: EventHandler,
+    private readonly handle: EventHandler | { batch: BatchHandler },
     logger: Logger,
   ) {
     this.logger = logger.child({ consumerGroup: options.groupId });
@@ -104,7 +116,7 @@ export class EventConsumer {
 
   private async run(): Promise<void> {
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    await this.consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.onBatch(payload) });
   }
 
   /**
@@ -136,26 +148,54 @@ export class EventConsumer {
     this.logger.log('stopped consuming; offsets committed');
   }
 
-  private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
-    let envelope: EventEnvelope;
-    try {
-      envelope = decodeMessage(message);
-    } catch (error) {
-      if (!(error instanceof InvalidMessageError)) throw error;
-      await this.deadLetter(topic, partition, message, error);
-      return;
+  /**
+   * Hands a fetched batch on in order: event by event to an EventHandler, in runs of up to
+   * MAX_EVENTS_PER_BATCH to a BatchHandler. An offset is resolved only once what precedes it
+   * is handled; an invalid message is dead-lettered in its place in the order.
+   */
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    let run: ConsumedEvent[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      const events = run;
+      run = [];
+      await this.handleRun(events);
+      resolveOffset(events[events.length - 1]!.offset);
+      await heartbeat();
+    };
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      let envelope: EventEnvelope;
+      try {
+        envelope = decodeMessage(message);
+      } catch (error) {
+        if (!(error instanceof InvalidMessageError)) throw error;
+        await flush();
+        await this.deadLetter(topic, partition, message, error);
+        resolveOffset(message.offset);
+        continue;
+      }
+      run.push({ envelope, topic, partition, offset: message.offset });
+      if (!('batch' in this.handle) || run.length >= (this.options.maxBatchEvents ?? MAX_EVENTS_PER_BATCH)) await flush();
     }
-    const event: ConsumedEvent = { envelope, topic, partition, offset: message.offset };
+    await flush();
+  }
+
+  private async handleRun(events: readonly ConsumedEvent[]): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
+    const first = events[0]!.envelope;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const outcome = await this.handle(event);
-        if (outcome === 'already-applied') {
-          this.logger.log('redelivered event already applied; skipped', { eventId: envelope.eventId, streamId: envelope.streamId, topic, partition, offset: message.offset });
-        }
+        const outcomes = 'batch' in this.handle ? await this.handle.batch(events) : [await this.handle(events[0]!)];
+        outcomes.forEach((outcome, i) => {
+          if (outcome !== 'already-applied') return;
+          const { envelope, topic, partition, offset } = events[i]!;
+          this.logger.log('redelivered event already applied; skipped', { eventId: envelope.eventId, streamId: envelope.streamId, topic, partition, offset });
+        });
         return;
       } catch (error) {
-        const fields = { eventId: envelope.eventId, streamId: envelope.streamId, attempt, error };
+        const fields = { eventId: first.eventId, streamId: first.streamId, events: events.length, attempt, error };
         if (attempt >= maxAttempts || this.stopping.signal.aborted) {
           this.logger.error('handler failed; leaving the event to be redelivered', fields);
           throw error;
@@ -166,7 +206,7 @@ export class EventConsumer {
     }
   }
 
-  private async deadLetter(topic: string, partition: number, message: EachMessagePayload['message'], error: InvalidMessageError): Promise<void> {
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: InvalidMessageError): Promise<void> {
     const category = topic.slice(this.options.topicPrefix.length).split('.')[1] as StreamCategory;
     const target = deadLetterTopic(category, this.options.groupId, this.options.topicPrefix);
     await this.deadLetters.send({

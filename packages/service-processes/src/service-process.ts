@@ -38,7 +38,9 @@ export class ServiceProcess {
     env: Record<string, string>,
   ) {
     const log = openSync(logFile, 'a');
-    this.child = spawn(process.execPath, [...nodeFlagsFor(service), path.join(repoRoot, 'apps', service, 'dist', 'main.js')], {
+    // BRIEFWATCH_PROFILE_DIR: each service leaves a CPU profile there when it stops.
+    const profiling = env.BRIEFWATCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${env.BRIEFWATCH_PROFILE_DIR}`] : [];
+    this.child = spawn(process.execPath, [...nodeFlagsFor(service), ...profiling, path.join(repoRoot, 'apps', service, 'dist', 'main.js')], {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? '', ...env, LOG_FORMAT: 'json', LOG_LEVEL: 'log' },
       stdio: ['ignore', log, log],

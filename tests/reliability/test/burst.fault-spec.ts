@@ -1,4 +1,4 @@
-import { memoryPeaks } from './service-process.js';
+import { memoryPeaks } from '@briefwatch/service-processes';
 import { startScenario, type Scenario } from './scenario.js';
 import { expectExactTotals } from './totals.js';
 

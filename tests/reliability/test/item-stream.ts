@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startFeedServer, waitFor, webhookReceiver, type FeedServer, type Received } from '@briefwatch/testing';
-import { repoRoot } from './service-process.js';
+import { repoRoot } from '@briefwatch/service-processes';
 
 interface Story {
   title: string;

@@ -1,7 +1,7 @@
 import { testKafkaBrokers, waitFor } from '@briefwatch/testing';
 import type { ServiceName } from '@briefwatch/config';
 import { ItemStream, type ItemStreamOptions } from './item-stream.js';
-import { SystemUnderTest } from './system-under-test.js';
+import { SystemUnderTest } from '@briefwatch/service-processes';
 
 export const BRIEF = 'spri-ai-brief-2020-06';
 

@@ -1,5 +1,5 @@
 import { SERVICES } from '@briefwatch/config';
-import { memoryPeaks } from './service-process.js';
+import { memoryPeaks } from '@briefwatch/service-processes';
 import { startScenario, type Scenario } from './scenario.js';
 import { expectExactTotals } from './totals.js';
 

@@ -26,6 +26,35 @@ function insertSource(tx: Tx, articleId: string, sourceId: string, feedUrl: stri
     ON CONFLICT (article_id, source_id) DO NOTHING`;
 }
 
+/** First versions of articles, many in one statement per table (all `ON CONFLICT DO NOTHING`, so a repeat changes nothing). */
+async function insertDiscovered(tx: Tx, found: readonly ArticleContent[]): Promise<void> {
+  if (found.length === 0) return;
+  const column = <T>(pick: (c: ArticleContent) => T) => found.map(pick);
+  await tx.$executeRaw`
+    INSERT INTO articles (id, canonical_url, link, title, summary, published, updated, revision, content_hash, first_source_id, first_seen_at, last_changed_at)
+    SELECT id, canonical_url, link, title, summary, published, updated, 1, content_hash, source_id, fetched_at, fetched_at
+    FROM unnest(${column((c) => c.articleId)}::uuid[], ${column((c) => c.canonicalUrl)}::text[], ${column((c) => c.link)}::text[], ${column((c) => c.title)}::text[],
+                ${column((c) => c.summary)}::text[], ${column((c) => at(c.published))}::timestamptz[], ${column((c) => at(c.updated))}::timestamptz[],
+                ${column((c) => c.contentHash)}::text[], ${column((c) => c.sourceId)}::uuid[], ${column((c) => new Date(c.fetchedAt))}::timestamptz[])
+      AS a(id, canonical_url, link, title, summary, published, updated, content_hash, source_id, fetched_at)
+    ON CONFLICT (id) DO NOTHING`;
+  await tx.$executeRaw`
+    INSERT INTO article_revisions (article_id, revision, source_id, feed_url, guid, title, summary, content, authors, categories, media, published, updated, content_hash, raw_hash, fetched_at)
+    SELECT r.article_id, 1, r.source_id, r.feed_url, r.guid, r.title, r.summary, r.content, ARRAY(SELECT jsonb_array_elements_text(r.authors)), ARRAY(SELECT jsonb_array_elements_text(r.categories)),
+           r.media, r.published, r.updated, r.content_hash, r.raw_hash, r.fetched_at
+    FROM unnest(${column((c) => c.articleId)}::uuid[], ${column((c) => c.sourceId)}::uuid[], ${column((c) => c.feedUrl)}::text[], ${column((c) => c.guid)}::text[],
+                ${column((c) => c.title)}::text[], ${column((c) => c.summary)}::text[], ${column((c) => c.content)}::text[], ${column((c) => JSON.stringify(c.authors))}::jsonb[],
+                ${column((c) => JSON.stringify(c.categories))}::jsonb[], ${column((c) => JSON.stringify(c.media))}::jsonb[], ${column((c) => at(c.published))}::timestamptz[],
+                ${column((c) => at(c.updated))}::timestamptz[], ${column((c) => c.contentHash)}::text[], ${column((c) => c.rawHash)}::text[], ${column((c) => new Date(c.fetchedAt))}::timestamptz[])
+      AS r(article_id, source_id, feed_url, guid, title, summary, content, authors, categories, media, published, updated, content_hash, raw_hash, fetched_at)
+    ON CONFLICT (article_id, revision) DO NOTHING`;
+  await tx.$executeRaw`
+    INSERT INTO article_sources (article_id, source_id, feed_url, guid, first_seen_at)
+    SELECT * FROM unnest(${column((c) => c.articleId)}::uuid[], ${column((c) => c.sourceId)}::uuid[], ${column((c) => c.feedUrl)}::text[], ${column((c) => c.guid)}::text[],
+                         ${column((c) => new Date(c.fetchedAt))}::timestamptz[])
+    ON CONFLICT (article_id, source_id) DO NOTHING`;
+}
+
 /** Keeps `articles` (latest revision), `article_revisions` (all of them) and `article_sources`. */
 export const articlesProjection = {
   name: 'articles',
@@ -33,17 +62,9 @@ export const articlesProjection = {
   tables: ['articles', 'article_revisions', 'article_sources'],
   async apply(tx: Tx, event: EventEnvelope): Promise<void> {
     switch (event.type) {
-      case 'ArticleDiscovered': {
-        const content = event.data as ArticleContent;
-        await tx.$executeRaw`
-          INSERT INTO articles (id, canonical_url, link, title, summary, published, updated, revision, content_hash, first_source_id, first_seen_at, last_changed_at)
-          VALUES (${content.articleId}::uuid, ${content.canonicalUrl}, ${content.link}, ${content.title}, ${content.summary}, ${at(content.published)}::timestamptz,
-                  ${at(content.updated)}::timestamptz, 1, ${content.contentHash}, ${content.sourceId}::uuid, ${new Date(content.fetchedAt)}, ${new Date(content.fetchedAt)})
-          ON CONFLICT (id) DO NOTHING`;
-        await insertRevision(tx, content, 1);
-        await insertSource(tx, content.articleId, content.sourceId, content.feedUrl, content.guid, content.fetchedAt);
+      case 'ArticleDiscovered':
+        await insertDiscovered(tx, [event.data as ArticleContent]);
         return;
-      }
       case 'ArticleRevised': {
         const revised = event.data as ArticleRevised;
         await insertRevision(tx, revised, revised.revision);
@@ -62,5 +83,19 @@ export const articlesProjection = {
       default:
         return;
     }
+  },
+  /** Consecutive first versions are written together; anything else in its place in the order. */
+  async applyBatch(tx: Tx, events: readonly EventEnvelope[]): Promise<void> {
+    let found: ArticleContent[] = [];
+    for (const event of events) {
+      if (event.type === 'ArticleDiscovered') {
+        found.push(event.data as ArticleContent);
+        continue;
+      }
+      await insertDiscovered(tx, found);
+      found = [];
+      await articlesProjection.apply(tx, event);
+    }
+    await insertDiscovered(tx, found);
   },
 };

@@ -14,7 +14,7 @@ import { composeDigest, composeDueDigests } from './compose-digest.js';
 import { publishDeadLetters } from './dead-letters.js';
 import { leaseDueAlerts, postpone, recordAttempt, type LeasedAlert } from './deliver-alerts.js';
 import { HEALTH_CONDITIONS, queueHealthAlerts } from './health-alerts.js';
-import { postWebhook } from './post-webhook.js';
+import { postWebhook, type WebhookResult } from './post-webhook.js';
 import { queueAlerts } from './queue-alerts.js';
 import { cancelIfRemoved, replayAlerts } from './subscription-requests.js';
 
@@ -24,6 +24,8 @@ const DELIVERY_CONCURRENCY = 8;
 const HOUSEKEEPING_MS = 1_000;
 /** Link events turned into alerts per transaction: enough to spare a commit each, few enough that the first alert is not held back for long. */
 const ALERTER_BATCH = 25;
+/** Tries at recording a delivery attempt before leaving it to the lease. */
+const RECORD_ATTEMPTS = 5;
 
 type Handler = (tx: Prisma.TransactionClient, event: EventEnvelope) => Promise<number>;
 
@@ -153,12 +155,29 @@ export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationS
       const wait = this.rate.reserve(host);
       if (wait > 0) return await postpone(this.prisma, alert, wait);
       const result = await this.hosts.run(host, () => postWebhook(alert.url, alert.secret, alert.alertId, JSON.stringify(alert.payload), this.allow));
-      const outcome = await recordAttempt(this.prisma, alert, result, this.config.alerts);
+      const outcome = await this.record(alert, result);
       const fields = { alertId: alert.alertId, subscriptionId: alert.subscriptionId, status: result.status, latencyMs: result.latencyMs, outcome };
       if (outcome === 'delivered') this.logger.log('alert delivered', fields);
       else this.logger.warn('alert not delivered', { ...fields, error: result.error });
     } catch (error) {
       this.logger.error('could not record a delivery attempt; the lease runs out and it is tried again', { alertId: alert.alertId, error });
+    }
+  }
+
+  /**
+   * Records an attempt, trying again a few times when the database refuses for a passing
+   * reason (a deadlock with the consumer's batch, a dropped connection): the POST has been
+   * made, and an attempt left unrecorded is made again, with the same key, once the lease ends.
+   */
+  private async record(alert: LeasedAlert, result: WebhookResult): Promise<Awaited<ReturnType<typeof recordAttempt>>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await recordAttempt(this.prisma, alert, result, this.config.alerts);
+      } catch (error) {
+        if (attempt >= RECORD_ATTEMPTS) throw error;
+        this.logger.warn('recording a delivery attempt failed; trying again', { alertId: alert.alertId, attempt, error });
+        await sleep(backoffDelay(attempt, 50, 2_000));
+      }
     }
   }
 }

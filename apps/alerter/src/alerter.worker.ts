@@ -15,7 +15,7 @@ import { publishDeadLetters } from './dead-letters.js';
 import { leaseDueAlerts, postpone, recordAttempt, type LeasedAlert } from './deliver-alerts.js';
 import { HEALTH_CONDITIONS, queueHealthAlerts } from './health-alerts.js';
 import { postWebhook, type WebhookResult } from './post-webhook.js';
-import { queueAlerts } from './queue-alerts.js';
+import { coverageWatchers, queueAlerts, type CoverageWatchers } from './queue-alerts.js';
 import { cancelIfRemoved, replayAlerts } from './subscription-requests.js';
 
 export const ALERTER_GROUP = 'alerter';
@@ -27,7 +27,8 @@ const ALERTER_BATCH = 25;
 /** Tries at recording a delivery attempt before leaving it to the lease. */
 const RECORD_ATTEMPTS = 5;
 
-type Handler = (tx: Prisma.TransactionClient, event: EventEnvelope) => Promise<number>;
+/** Turns one event into alerts; `watching` is shared by the events of one batch. */
+type Handler = (tx: Prisma.TransactionClient, event: EventEnvelope, watching: CoverageWatchers) => Promise<number>;
 
 /**
  * The alerter. A consumer turns events into queued alerts, each with its inbox record in one
@@ -62,7 +63,7 @@ export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationS
     this.producer = kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false });
     const healthHandler: Handler = (tx, event) => queueHealthAlerts(tx, event);
     this.handlers = {
-      CoverageLinked: (tx, event) => queueAlerts(tx, event.data as CoverageLinked, { correlationId: event.metadata.correlationId, causationId: event.eventId }, config.alerts),
+      CoverageLinked: (tx, event, watching) => queueAlerts(tx, event.data as CoverageLinked, { correlationId: event.metadata.correlationId, causationId: event.eventId }, config.alerts, watching),
       ...Object.fromEntries(Object.keys(HEALTH_CONDITIONS).map((type) => [type, healthHandler])),
       AlertsReplayRequested: (tx, event) => replayAlerts(tx, event.data as AlertsReplayRequested),
       SubscriptionStatusChanged: (tx, event) => cancelIfRemoved(tx, event.data as SubscriptionStatusChanged),
@@ -79,13 +80,14 @@ export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationS
     return inTransaction(this.prisma, async (tx) => {
       const fresh = await recordFirstDeliveries(tx, ALERTER_GROUP, events.filter((e) => this.handlers[e.envelope.type]).map((e) => e.envelope.eventId));
       const outcomes: HandlerOutcome[] = [];
+      const watching = coverageWatchers(tx);
       for (const { envelope } of events) {
         const handle = this.handlers[envelope.type];
         if (!handle) outcomes.push('ignored');
         // delete: an event delivered twice in one batch is applied once.
         else if (!fresh.delete(envelope.eventId)) outcomes.push('already-applied');
         else {
-          const changed = await handle(tx, envelope);
+          const changed = await handle(tx, envelope, watching);
           if (changed > 0) this.logger.log('alerts changed', { event: envelope.type, count: changed, eventId: envelope.eventId, correlationId: envelope.metadata.correlationId });
           outcomes.push('applied');
         }

@@ -76,6 +76,14 @@ async function sameStory(tx: Prisma.TransactionClient, subscriptionId: string, t
   return { open: story.find((alert) => alert.open) ?? null, sentRoot: root.group_of ?? root.alert_id };
 }
 
+/** The active subscriptions that want coverage alerts, read once and shared by a batch of links. */
+export type CoverageWatchers = () => Promise<Subscription[]>;
+
+export function coverageWatchers(tx: Prisma.TransactionClient): CoverageWatchers {
+  let read: Promise<Subscription[]> | undefined;
+  return () => (read ??= tx.subscription.findMany({ where: { status: 'active', notifyCoverage: true } }));
+}
+
 /**
  * Queues what one link means for each matching subscription, in the caller's transaction
  * (with its inbox record):
@@ -87,8 +95,8 @@ async function sameStory(tx: Prisma.TransactionClient, subscriptionId: string, t
  *   for more, so ten outlets make two alerts, not ten.
  * A digest subscription's alerts wait, `in-digest`, for their period to end.
  */
-export async function queueAlerts(tx: Prisma.TransactionClient, link: CoverageLinked, metadata: EventMetadata, policy: GroupingPolicy): Promise<number> {
-  const subscriptions = await tx.subscription.findMany({ where: { status: 'active', notifyCoverage: true, OR: [{ briefId: link.briefId }, { targetKind: 'source' }] } });
+export async function queueAlerts(tx: Prisma.TransactionClient, link: CoverageLinked, metadata: EventMetadata, policy: GroupingPolicy, watching: CoverageWatchers = coverageWatchers(tx)): Promise<number> {
+  const subscriptions = (await watching()).filter((s) => s.briefId === link.briefId || s.targetKind === 'source');
   if (subscriptions.length === 0) return 0;
   const article = await latestArticle(tx, link.articleId);
   if (!article) return 0;

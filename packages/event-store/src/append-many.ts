@@ -18,23 +18,22 @@ export interface StreamAppend {
  * Appends to many streams in one transaction and a handful of statements, whatever their
  * number: what a consumer taking events in batches writes. Each stream keeps appendToStream's
  * guarantees (contracts checked, optimistic concurrency); if any stream moved on, nothing of
- * the batch is written and the ConcurrencyError names that stream.
+ * the batch is written and the ConcurrencyError names that stream. Answers how many events it
+ * appended: it does not read them back (a batch writer has what it wrote).
  */
-export async function appendToStreams(db: Database, appends: readonly StreamAppend[]): Promise<EventEnvelope[]> {
+export async function appendToStreams(db: Database, appends: readonly StreamAppend[]): Promise<number> {
   const batch = appends.filter((a) => a.events.length > 0);
-  if (batch.length === 0) return [];
+  if (batch.length === 0) return 0;
   if (new Set(batch.map((a) => a.streamId)).size !== batch.length) throw new Error('appendToStreams takes each stream once');
   for (const append of batch) for (const event of append.events) validateEventData(event.type, event.schemaVersion, event.data);
 
   return inTransaction(db, async (tx) => {
     const versions = await advanceStreamVersions(tx, batch);
-    const rows = await tx.$queryRawUnsafe<EventRow[]>(
+    return tx.$executeRawUnsafe(
       `INSERT INTO events (event_id, stream_id, stream_position, type, schema_version, data, metadata)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
-       RETURNING ${EVENT_COLUMNS}`,
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])`,
       ...eventColumns(batch, versions),
     );
-    return rows.sort((a, b) => Number(a.global_position - b.global_position)).map(envelopeFromRow);
   });
 }
 

@@ -19,13 +19,30 @@ export function stem(word: string): string {
   return w;
 }
 
+/** A name with digits stays one token (GPT-3 is not GPT, H-1B is not H); other hyphens split (face-recognition). */
+const WORD = /[A-Za-z0-9]+(?:-(?=[A-Za-z]*\d)[A-Za-z0-9]+)*(?:,\d{3})*(?:['’][A-Za-z]+)?|%/g;
+
+/** Words as written → their stems. News repeats its words, so most are stemmed once (bounded: cleared when full). */
+const stemOf = new Map<string, string>();
+const STEM_CACHE_SIZE = 200_000;
+
+function stemWritten(written: string): string {
+  let found = stemOf.get(written);
+  if (found === undefined) {
+    found = written === '%' ? 'percent' : stem(written.toLowerCase().replace(/’/g, "'").replace(/,/g, ''));
+    if (stemOf.size >= STEM_CACHE_SIZE) stemOf.clear();
+    stemOf.set(written, found);
+  }
+  return found;
+}
+
 /** `GPT-3 costs $1,000 for face-recognition` → gpt-3 cost 1000 for face recognition. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // A name with digits stays one token (GPT-3 is not GPT, H-1B is not H); other hyphens split (face-recognition).
-  for (const match of text.matchAll(/[A-Za-z0-9]+(?:-(?=[A-Za-z]*\d)[A-Za-z0-9]+)*(?:,\d{3})*(?:['’][A-Za-z]+)?|%/g)) {
-    const word = match[0] === '%' ? 'percent' : match[0].toLowerCase().replace(/’/g, "'").replace(/,/g, '');
-    tokens.push({ stem: stem(word), index: tokens.length, start: match.index!, end: match.index! + match[0].length });
+  const words = new RegExp(WORD);
+  for (let match = words.exec(text); match !== null; match = words.exec(text)) {
+    const written = match[0];
+    tokens.push({ stem: stemWritten(written), index: tokens.length, start: match.index, end: match.index + written.length });
   }
   return tokens;
 }

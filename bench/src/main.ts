@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '@briefwatch/service-processes';
 import { describeMachine } from './machine.js';
@@ -19,6 +19,8 @@ const STAGES: Record<string, Stage> = {
   latency: latencyBench,
 };
 
+const FINDINGS = path.join(repoRoot, 'bench', 'findings.md');
+const RESULTS = path.join(repoRoot, 'BENCHMARKS.json');
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 async function main(): Promise<void> {
@@ -36,17 +38,21 @@ async function main(): Promise<void> {
   for (const [name, stage] of Object.entries(STAGES)) {
     if (asked.length && !asked.includes(name)) continue;
     log(`${name} ...`);
-    stages.push(await stage(context));
+    stages.push({ ...(await stage(context)), ranAt: new Date().toISOString() });
   }
+  // Benchmarks not asked for this time keep their figures from the last run that measured them.
+  const previous = asked.length && existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchReport).stages : [];
+  const merged = Object.keys(STAGES).flatMap((name) => stages.find((s) => s.stage === name) ?? previous.filter((s) => s.stage === name));
   const servers = await versionsOfServers(context.brokers);
   const report: BenchReport = {
     ranAt: new Date().toISOString(),
     durationS: (Date.now() - started) / 1000,
     commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim(),
     machine: describeMachine(servers.postgres, servers.kafka),
-    stages,
+    stages: merged,
+    ...(existsSync(FINDINGS) ? { findings: readFileSync(FINDINGS, 'utf8') } : {}),
   };
-  writeFileSync(path.join(repoRoot, 'BENCHMARKS.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), `${renderReport(report)}\n`);
   log(`wrote BENCHMARKS.md and BENCHMARKS.json in ${Math.round(report.durationS)} s`);
   for (const stage of stages) for (const goal of stage.goals) log(`${goal.met ? 'met    ' : 'NOT MET'} ${goal.goal}: ${goal.measured}`);

@@ -7,6 +7,8 @@ export interface BenchReport {
   commit: string;
   machine: Machine;
   stages: StageResult[];
+  /** What profiling found and what changed, kept by hand in bench/findings.md (Markdown). */
+  findings?: string;
 }
 
 const cell = (value: string | number) => (typeof value === 'number' ? value.toLocaleString('en') : value);
@@ -35,12 +37,13 @@ export function renderReport(report: BenchReport): string {
     '',
   ];
   for (const stage of report.stages) {
-    lines.push(`## ${stage.title}`, '', stage.method, '');
+    lines.push(`## ${stage.title}`, '', `${stage.method}${stage.ranAt ? ` Measured ${stage.ranAt.slice(0, 16).replace('T', ' ')} UTC.` : ''}`, '');
     lines.push(`| ${stage.table.columns.join(' | ')} |`, `|${stage.table.columns.map(() => '---').join('|')}|`);
     for (const row of stage.table.rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
     lines.push('');
     for (const note of stage.notes) lines.push(`- ${note}`);
     if (stage.notes.length) lines.push('');
   }
+  if (report.findings) lines.push(report.findings.trim(), '');
   return lines.join('\n');
 }

@@ -15,6 +15,8 @@ export interface StageResult {
   table: { columns: string[]; rows: Array<Array<string | number>> };
   goals: GoalResult[];
   notes: string[];
+  /** When it was measured (set by the runner). */
+  ranAt?: string;
 }
 
 export interface BenchContext {

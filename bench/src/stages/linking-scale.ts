@@ -37,7 +37,7 @@ export const linkingScaleBench: Stage = async ({ log }) => {
   return {
     stage: 'linking',
     title: 'Linking cost as tracked claims grow',
-    method: `The bundled brief (${first.claims} claims), then grown with synthetic topics to ${SIZES.slice(1).map((s) => s.toLocaleString('en')).join(', ')} claims (half their words from real news, half their own). ${ARTICLES} articles of about 3 KB of text each, linked again and again for at least 2 s per size, on one core.`,
+    method: `The bundled brief (${first.claims} claims), then grown with synthetic topics to ${SIZES.slice(1).map((s) => s.toLocaleString('en')).join(', ')} claims (half their words from real news, half their own). ${ARTICLES} articles of about 2 KB of text each (a demo story and unrelated sentences), linked again and again for at least 2 s per size, on one core.`,
     figures: { articles: ARTICLES, sizes: rows, growthFactor: growth, claimsFactor: round(last.claims / first.claims, 0) },
     table: {
       columns: ['claims', 'index build (ms)', 'µs per article', 'topics linked per article'],

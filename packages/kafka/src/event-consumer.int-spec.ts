@@ -183,4 +183,33 @@ describe('publishing and consuming events through a real broker', () => {
       expect(attempts[1]).toBe(attempts[0]);
     });
   });
+
+  it('passes events over unread while told to skip, and hands over what comes after', async () => {
+    // A topic of its own, so that the one event it skips is the only one before the switch.
+    const ownPrefix = uniqueTopicPrefix();
+    await ensureTopics(kafka, [eventsTopic('source', ownPrefix)]);
+    const ownPublisher = new EventPublisher(kafka, ownPrefix);
+    await ownPublisher.connect();
+    const sourceId = randomUUID();
+    const [passedOver, marker] = [sourceRegistered(400, sourceId), sourceRegistered(401, sourceId)];
+    await ownPublisher.publish([passedOver]);
+
+    let skipping = true;
+    let skipped = 0;
+    const seen: string[] = [];
+    const skipWhile = () => {
+      if (skipping) skipped += 1;
+      return skipping;
+    };
+    const consumer = new EventConsumer(kafka, { groupId: 'live-like', categories: ['source'], topicPrefix: ownPrefix, skipWhile }, async (event) => void seen.push(event.envelope.eventId), silentLogger);
+    consumers.push(consumer);
+    await consumer.start();
+    await waitFor(() => skipped, (n) => n >= 1, { description: 'the event passed over' });
+    skipping = false;
+    await ownPublisher.publish([marker]);
+    await waitFor(() => seen.includes(marker.eventId), Boolean, { description: 'the event after skipping' });
+    await ownPublisher.disconnect();
+    expect(seen).toEqual([marker.eventId]);
+    expect(skipped).toBe(1);
+  });
 });

@@ -52,6 +52,11 @@ export interface EventConsumerOptions {
   sessionTimeoutMs?: number;
   /** Most events handed to a BatchHandler at once (default MAX_EVENTS_PER_BATCH): fewer makes each batch's effects visible sooner. */
   maxBatchEvents?: number;
+  /**
+   * While this answers true, events are passed over unread (their offsets move on): for a
+   * consumer whose events matter only to whoever listens at the moment.
+   */
+  skipWhile?: () => boolean;
   /** Where a group with no committed offsets starts: the whole history (default) or only what comes next. */
   fromBeginning?: boolean;
 }
@@ -166,6 +171,11 @@ export class EventConsumer {
     };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
+      if (this.options.skipWhile?.()) {
+        await flush();
+        resolveOffset(message.offset);
+        continue;
+      }
       let envelope: EventEnvelope;
       try {
         envelope = decodeMessage(message);

@@ -3,12 +3,10 @@
 // Kafka broker, a migrated template database in the local Postgres), runs them, and writes
 // BENCHMARKS.md and BENCHMARKS.json at the root. `npm run bench -- parse linking` runs some;
 // BENCH_ITEMS and BENCH_LATENCY_ITEMS size the throughput and latency runs.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { buildAll, dbPackage, ensureDependencies, ensurePostgres, startLocalKafka } from './lib/setup.mjs';
-import { freePort, root, run, say } from './lib/shell.mjs';
+import { brokerForRun, buildAll, databasesForRun, ensureDependencies, ensurePostgres } from './lib/setup.mjs';
+import { root, run, say } from './lib/shell.mjs';
 
 const runId = randomBytes(3).toString('hex');
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -27,31 +25,16 @@ let exitCode = 0;
 try {
   await ensureDependencies();
   await buildAll();
-  let brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefwatch-bench-kafka-'));
-    const kafka = await startLocalKafka({ port: await freePort(), dataDir });
-    cleanups.push(async () => {
-      await kafka.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-    brokers = kafka.brokers;
-  }
+  const kafka = await brokerForRun('briefwatch-bench');
+  cleanups.push(kafka.stop);
   await ensurePostgres(adminUrl);
-  const db = await dbPackage();
-  // The benchmarks' databases are made as the tests' are: from a migrated template, dropped afterwards.
-  const template = `briefwatch_test_${runId}_template`;
-  cleanups.push(() =>
-    db.withMaintenanceConnection(adminUrl, async (client) => {
-      const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`briefwatch_test_${runId}_%`]);
-      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${db.quoteIdentifier(datname)} WITH (FORCE)`);
-    }),
-  );
-  await db.ensureDatabaseExists(db.withDatabaseName(adminUrl, template));
-  await db.migrateDatabase(db.withDatabaseName(adminUrl, template));
-  say(`benchmarks (Kafka ${brokers}, Postgres ${db.redactDatabaseUrl(adminUrl)}) ...`);
+  // The benchmarks' databases are made as the tests' are: copies of a migrated template, dropped afterwards.
+  const databases = await databasesForRun(adminUrl, runId);
+  cleanups.push(databases.sweep);
+  await databases.migrate();
+  say(`benchmarks (Kafka ${kafka.brokers}, Postgres ${databases.redactedAdminUrl}) ...`);
   await run(process.execPath, [path.join(root, 'bench', 'dist', 'main.js'), ...process.argv.slice(2)], {
-    env: { ...process.env, KAFKA_BROKERS: brokers, DATABASE_ADMIN_URL: adminUrl, BRIEFWATCH_TEST_TEMPLATE_DB: template, BRIEFWATCH_TEST_RUN_ID: runId },
+    env: { ...process.env, KAFKA_BROKERS: kafka.brokers, DATABASE_ADMIN_URL: adminUrl, BRIEFWATCH_TEST_TEMPLATE_DB: databases.template, BRIEFWATCH_TEST_RUN_ID: runId },
   });
 } catch (error) {
   say(`benchmarks failed: ${error.message}`);

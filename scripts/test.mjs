@@ -6,8 +6,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { buildAll, dbPackage, ensureChromium, ensureDependencies, ensurePostgres, readJson, startLocalKafka } from './lib/setup.mjs';
-import { freePort, root, run, say } from './lib/shell.mjs';
+import { brokerForRun, buildAll, ensureChromium, ensureDependencies, ensurePostgres, readJson, databasesForRun } from './lib/setup.mjs';
+import { root, run, say } from './lib/shell.mjs';
 
 const runId = randomBytes(3).toString('hex');
 const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -46,32 +46,22 @@ try {
   await ensureDependencies();
   await buildAll();
 
-  let brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefwatch-test-kafka-'));
-    const kafka = await startLocalKafka({ port: await freePort(), dataDir });
-    cleanups.push(async () => {
-      await kafka.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-    brokers = kafka.brokers;
-  }
+  const kafka = await brokerForRun('briefwatch-test');
+  cleanups.push(kafka.stop);
+  const brokers = kafka.brokers;
 
   await ensurePostgres(adminUrl);
   const chromium = await ensureChromium();
-  const db = await dbPackage();
-  const template = `briefwatch_test_${runId}_template`;
-  const templateUrl = db.withDatabaseName(adminUrl, template);
-  cleanups.push(() => sweepTestDatabases(db));
-  await db.ensureDatabaseExists(templateUrl);
-  await db.migrateDatabase(templateUrl);
+  const databases = await databasesForRun(adminUrl, runId);
+  cleanups.push(databases.sweep);
+  await databases.migrate();
 
-  say(`running tests (Kafka ${brokers}, Postgres ${db.redactDatabaseUrl(adminUrl)}) ...`);
+  say(`running tests (Kafka ${brokers}, Postgres ${databases.redactedAdminUrl}) ...`);
   const env = {
     ...process.env,
     KAFKA_BROKERS: brokers,
     DATABASE_ADMIN_URL: adminUrl,
-    BRIEFWATCH_TEST_TEMPLATE_DB: template,
+    BRIEFWATCH_TEST_TEMPLATE_DB: databases.template,
     BRIEFWATCH_TEST_RUN_ID: runId,
     BRIEFWATCH_TEST_RESULTS: resultsDir,
     CHROMIUM_PATH: chromium,
@@ -94,11 +84,3 @@ if (packages === 0 && exitCode === 0) exitCode = 1;
 if (totals.failed > 0 && exitCode === 0) exitCode = 1;
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
 process.exit(exitCode);
-
-/** Drops the template and any database a crashed test file left behind, for this run only. */
-async function sweepTestDatabases(db) {
-  await db.withMaintenanceConnection(adminUrl, async (client) => {
-    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`briefwatch_test_${runId}_%`]);
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${db.quoteIdentifier(datname)} WITH (FORCE)`);
-  });
-}

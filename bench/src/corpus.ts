@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readBriefDocument, type BriefDocument } from '@briefwatch/brief';
 import { repoRoot } from '@briefwatch/service-processes';
 
 export interface Story {
@@ -15,6 +16,20 @@ export interface Story {
 /** The bundled demo's follow-up coverage of the SPRI brief and its near-misses: English news prose about the brief's subjects. */
 export function demoStories(): Story[] {
   return (JSON.parse(readFileSync(path.join(repoRoot, 'demo', 'stories.json'), 'utf8')) as { stories: Story[] }).stories;
+}
+
+/** The SPRI brief as bundled in briefs/, parsed and profiled. */
+export function bundledBrief(): BriefDocument {
+  return readBriefDocument(readFileSync(path.join(repoRoot, 'briefs', 'spri-ai-brief-2020-06.txt')));
+}
+
+const SYLLABLES = ['ka', 'ro', 'vex', 'li', 'tor', 'mi', 'zan', 'qu', 'el', 'dra', 'no', 'bis', 'tek', 'ur', 'sol', 'pha', 'gen', 'ix', 'ma', 'ven'];
+
+/** Word `n` of a made-up language (at least six letters): names and terms no real text contains. */
+export function inventedWord(n: number): string {
+  let word = '';
+  for (let k = n; word.length < 6 || k > 0; k = Math.floor(k / SYLLABLES.length)) word += SYLLABLES[k % SYLLABLES.length];
+  return word;
 }
 
 /** A deterministic pseudo-random sequence, so every run measures the same input. */

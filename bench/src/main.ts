@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   // Benchmarks not asked for this time keep their figures from the last run that measured them.
   const previous = asked.length && existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchReport).stages : [];
   const merged = Object.keys(STAGES).flatMap((name) => stages.find((s) => s.stage === name) ?? previous.filter((s) => s.stage === name));
-  const servers = await versionsOfServers(context.brokers);
+  const servers = await versionsOfServers();
   const report: BenchReport = {
     ranAt: new Date().toISOString(),
     durationS: (Date.now() - started) / 1000,

@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { readBriefDocument } from '@briefwatch/brief';
 import { parseFeed } from '@briefwatch/feeds';
-import { repoRoot } from '@briefwatch/service-processes';
-import { atomFeed, benchArticle, demoStories, rssFeed } from './corpus.js';
+import { atomFeed, benchArticle, bundledBrief, demoStories, rssFeed } from './corpus.js';
 import { renderReport } from './report.js';
 import { quantile } from './stage.js';
 import { claimCount, growBrief } from './synthetic-brief.js';
@@ -17,7 +13,7 @@ describe('what the benchmarks measure with', () => {
   });
 
   it('grows the brief to exactly the claims asked for, the same way every run', () => {
-    const real = readBriefDocument(readFileSync(path.join(repoRoot, 'briefs', 'spri-ai-brief-2020-06.txt')));
+    const real = bundledBrief();
     const stories = demoStories();
     expect(claimCount(growBrief(real, 4_000, stories))).toBe(4_000);
     expect(growBrief(real, 400, stories)).toEqual(growBrief(real, 400, stories));

@@ -24,23 +24,21 @@ export async function measurePostgresLimit(sourceUrl: string, targetUrl: string,
   const target = new pg.Client({ connectionString: targetUrl });
   await Promise.all([source.connect(), target.connect()]);
   try {
-    {
-      for (const table of PIPELINE_TABLES) {
-        byTable[table] = 0;
-        await source.query('BEGIN');
-        const total = Number((await source.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
-        await source.query(`DECLARE rows CURSOR FOR SELECT to_json(t) AS row FROM ${table} t LIMIT ${Math.ceil(total * share)}`);
-        for (;;) {
-          const { rows } = await source.query<{ row: unknown }>(`FETCH ${PAGE} FROM rows`);
-          if (rows.length === 0) break;
-          const page = JSON.stringify(rows.map((r) => r.row));
-          const started = performance.now();
-          await target.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [page]);
-          insertMs += performance.now() - started;
-          byTable[table] += rows.length;
-        }
-        await source.query('COMMIT');
+    for (const table of PIPELINE_TABLES) {
+      byTable[table] = 0;
+      await source.query('BEGIN');
+      const total = Number((await source.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+      await source.query(`DECLARE rows CURSOR FOR SELECT to_json(t) AS row FROM ${table} t LIMIT ${Math.ceil(total * share)}`);
+      for (;;) {
+        const { rows } = await source.query<{ row: unknown }>(`FETCH ${PAGE} FROM rows`);
+        if (rows.length === 0) break;
+        const page = JSON.stringify(rows.map((r) => r.row));
+        const started = performance.now();
+        await target.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1::json)`, [page]);
+        insertMs += performance.now() - started;
+        byTable[table] += rows.length;
       }
+      await source.query('COMMIT');
     }
   } finally {
     await Promise.all([source.end(), target.end()]);

@@ -4,7 +4,7 @@ import { withMaintenanceConnection } from '@briefwatch/db';
 import { repoRoot } from '@briefwatch/service-processes';
 
 /** The Postgres server's version, and the Kafka release whose jars run the local broker. */
-export async function versionsOfServers(_brokers: string): Promise<{ postgres: string; kafka: string }> {
+export async function versionsOfServers(): Promise<{ postgres: string; kafka: string }> {
   const adminUrl = process.env.DATABASE_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const postgres = await withMaintenanceConnection(adminUrl, async (client) => (await client.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version);
   let kafka = 'unknown';

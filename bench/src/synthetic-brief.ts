@@ -1,7 +1,5 @@
 import type { LinkableBrief, LinkableClaim } from '@briefwatch/linking';
-import { seededRandom, type Story } from './corpus.js';
-
-const SYLLABLES = ['ka', 'ro', 'vex', 'li', 'tor', 'mi', 'zan', 'qu', 'el', 'dra', 'no', 'bis', 'tek', 'ur', 'sol', 'pha', 'gen', 'ix', 'ma', 'ven'];
+import { inventedWord, seededRandom, type Story } from './corpus.js';
 
 /** Counts claims, nested ones included. */
 export function claimCount(brief: LinkableBrief): number {
@@ -19,14 +17,9 @@ export function growBrief(real: LinkableBrief, claims: number, stories: readonly
   const random = seededRandom(claims);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const newsWords = [...new Set(stories.flatMap((s) => `${s.title} ${s.summary}`.toLowerCase().match(/[a-z]{4,}/g) ?? []))];
-  const madeUpWord = (n: number) => {
-    let word = '';
-    for (let k = n; word.length < 6 || k > 0; k = Math.floor(k / SYLLABLES.length)) word += SYLLABLES[k % SYLLABLES.length];
-    return word;
-  };
   const missing = Math.max(0, claims - claimCount(real));
   // About one new word for every claim (Heaps' law for a collection of briefs of a few hundred words each).
-  const ownWords = Array.from({ length: Math.max(50, missing) }, (_, i) => madeUpWord(i + 1));
+  const ownWords = Array.from({ length: Math.max(50, missing) }, (_, i) => inventedWord(i + 1));
   const word = () => (random() < 0.5 ? pick(newsWords) : pick(ownWords));
   const name = () => `${pick(ownWords)[0]!.toUpperCase()}${pick(ownWords).slice(1)} ${pick(['Labs', 'Systems', 'Institute', 'Group', 'AI'])}`;
   const profile = () => ({

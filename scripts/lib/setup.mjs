@@ -1,8 +1,9 @@
 // The set-up both `npm start` and `npm test` do on any clone: dependencies, build, Kafka, Postgres.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, run, say, portIsOpen } from './shell.mjs';
+import { freePort, root, run, say, portIsOpen } from './shell.mjs';
 
 /** Installs dependencies when node_modules is missing or older than the lockfile. */
 export async function ensureDependencies() {
@@ -43,6 +44,44 @@ export async function startLocalKafka({ port, dataDir }) {
     brokers: `127.0.0.1:${port}`,
     stop: () => run('bash', [path.join(root, 'infra', 'kafka', 'kafka.sh'), 'stop'], { env }),
   };
+}
+
+/**
+ * The broker a run needs: the one in KAFKA_BROKERS, or a local one on a free port with a
+ * throwaway data folder. `stop` stops (and clears) only what this started.
+ */
+export async function brokerForRun(prefix) {
+  if (process.env.KAFKA_BROKERS) return { brokers: process.env.KAFKA_BROKERS, stop: async () => {} };
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-kafka-`));
+  const kafka = await startLocalKafka({ port: await freePort(), dataDir });
+  return {
+    brokers: kafka.brokers,
+    stop: async () => {
+      await kafka.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The databases of one run: a template (`briefwatch_test_<run>_template`) that `migrate`
+ * creates and migrates, for each test file or benchmark to copy, and `sweep`, which drops it
+ * and every database of the run left behind (register it before migrating).
+ */
+export async function databasesForRun(adminUrl, runId) {
+  const db = await dbPackage();
+  const template = `briefwatch_test_${runId}_template`;
+  const sweep = () =>
+    db.withMaintenanceConnection(adminUrl, async (client) => {
+      const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`briefwatch_test_${runId}_%`]);
+      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${db.quoteIdentifier(datname)} WITH (FORCE)`);
+    });
+  const migrate = async () => {
+    const templateUrl = db.withDatabaseName(adminUrl, template);
+    await db.ensureDatabaseExists(templateUrl);
+    await db.migrateDatabase(templateUrl);
+  };
+  return { template, sweep, migrate, redactedAdminUrl: db.redactDatabaseUrl(adminUrl) };
 }
 
 /** Makes sure a Postgres server answers; on our machines a stopped local cluster is started. */

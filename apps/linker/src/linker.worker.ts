@@ -39,16 +39,19 @@ export class LinkerWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private async handleBatch(events: readonly ConsumedEvent[]): Promise<HandlerOutcome[]> {
     const outcomes: HandlerOutcome[] = [];
     let articles: ConsumedEvent[] = [];
+    const pendingIds = new Set<string>();
     const linkPending = async () => {
       outcomes.push(...(await this.linkArticles(articles)));
       articles = [];
+      pendingIds.clear();
     };
     for (const event of events) {
       const { envelope } = event;
       if (envelope.type === 'ArticleDiscovered' || envelope.type === 'ArticleRevised') {
         // An article twice in one batch (found, then revised): its second version is decided on what the first wrote.
-        if (articles.some((a) => articleIdOf(a.envelope) === articleIdOf(envelope))) await linkPending();
+        if (pendingIds.has(articleIdOf(envelope))) await linkPending();
         articles.push(event);
+        pendingIds.add(articleIdOf(envelope));
         continue;
       }
       await linkPending();

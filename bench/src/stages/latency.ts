@@ -1,17 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { readBriefDocument } from '@briefwatch/brief';
 import { Linker } from '@briefwatch/linking';
-import { repoRoot, SystemUnderTest } from '@briefwatch/service-processes';
-import { startFeedServer, waitFor } from '@briefwatch/testing';
-import { demoStories, escapeXml, seededRandom } from '../corpus.js';
+import { SystemUnderTest } from '@briefwatch/service-processes';
+import { conditionalFeed, startFeedServer, waitFor } from '@briefwatch/testing';
+import { bundledBrief, demoStories, escapeXml, inventedWord, seededRandom } from '../corpus.js';
 import { quantile, round, type Stage } from '../stage.js';
 
 const FEEDS = 4;
 const ITEMS_PER_SECOND = 20;
 const GOAL_P99_MS = 1_000;
-const SYLLABLES = ['ka', 'ro', 'vex', 'li', 'tor', 'mi', 'zan', 'qu', 'el', 'dra', 'no', 'bis', 'tek', 'ur', 'sol', 'pha'];
 
 interface Item {
   feed: number;
@@ -28,10 +23,9 @@ interface Item {
  * item's latency runs from the moment it appears in its feed to the moment its alert arrives.
  */
 export const latencyBench: Stage = async ({ brokers, latencyItems, log }) => {
-  const brief = readBriefDocument(readFileSync(path.join(repoRoot, 'briefs', 'spri-ai-brief-2020-06.txt')));
-  const linker = new Linker(brief);
+  const linker = new Linker(bundledBrief());
   const random = seededRandom(7);
-  const word = () => Array.from({ length: 3 }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join('');
+  const word = () => inventedWord(Math.floor(random() * 1_000_000));
   // Stories whose summary alone follows up a topic; each item a story of its own (titles share nothing, so no alert groups two).
   const stories = demoStories().filter((s) => linker.link({ id: s.id, title: '', summary: s.summary }).topics.length > 0);
   const items: Item[] = Array.from({ length: latencyItems }, (_, n) => ({
@@ -47,16 +41,16 @@ export const latencyBench: Stage = async ({ brokers, latencyItems, log }) => {
 
   const server = await startFeedServer();
   for (let feed = 0; feed < FEEDS; feed += 1) {
-    server.route(`/feed-${feed}.xml`, (request, response) => {
-      const elapsed = startedAt === 0 ? -1 : performance.now() - startedAt;
-      const visible = items.filter((item) => item.feed === feed && item.appearsAtMs <= elapsed).slice(-50).reverse();
-      const document = `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire ${feed}</title><link>https://wire.example.org/</link>${visible
-        .map((item) => `<item><title>${escapeXml(item.title)}</title><link>https://wire.example.org/${item.guid}</link><guid>${item.guid}</guid><description>${escapeXml(item.summary)}</description></item>`)
-        .join('')}</channel></rss>`;
-      const etag = `"${createHash('sha256').update(document).digest('hex').slice(0, 16)}"`;
-      if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { etag }).end();
-      response.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(document);
-    });
+    server.route(
+      `/feed-${feed}.xml`,
+      conditionalFeed(() => {
+        const elapsed = startedAt === 0 ? -1 : performance.now() - startedAt;
+        const visible = items.filter((item) => item.feed === feed && item.appearsAtMs <= elapsed).slice(-50).reverse();
+        return `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire ${feed}</title><link>https://wire.example.org/</link>${visible
+          .map((item) => `<item><title>${escapeXml(item.title)}</title><link>https://wire.example.org/${item.guid}</link><guid>${item.guid}</guid><description>${escapeXml(item.summary)}</description></item>`)
+          .join('')}</channel></rss>`;
+      }),
+    );
   }
   server.route('/webhook', (request, response) => {
     const chunks: Buffer[] = [];

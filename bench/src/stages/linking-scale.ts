@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { readBriefDocument } from '@briefwatch/brief';
 import { Linker } from '@briefwatch/linking';
-import { repoRoot } from '@briefwatch/service-processes';
-import { benchArticle, demoStories } from '../corpus.js';
+import { benchArticle, bundledBrief, demoStories } from '../corpus.js';
 import { claimCount, growBrief } from '../synthetic-brief.js';
 import { round, timePerCall, type Stage } from '../stage.js';
 
@@ -14,7 +10,7 @@ const GOAL_MS = 1;
 /** Linking cost per article as the tracked claims grow a thousandfold. */
 export const linkingScaleBench: Stage = async ({ log }) => {
   const stories = demoStories();
-  const real = readBriefDocument(readFileSync(path.join(repoRoot, 'briefs', 'spri-ai-brief-2020-06.txt')));
+  const real = bundledBrief();
   const articles = Array.from({ length: ARTICLES }, (_, n) => benchArticle(n, stories)).map((a, n) => ({ id: `a${n}`, title: a.title, summary: a.summary, content: a.text }));
   const rows: Array<{ claims: number; buildMs: number; perArticleMs: number; linkedTopics: number }> = [];
   for (const size of SIZES) {

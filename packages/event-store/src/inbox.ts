@@ -13,10 +13,7 @@ export function applyOnce(
   effect: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const recorded = await tx.$executeRaw`
-      INSERT INTO processed_events (consumer_group, event_id) VALUES (${consumerGroup}, ${eventId}::uuid)
-      ON CONFLICT DO NOTHING`;
-    if (recorded === 0) return false;
+    if ((await recordFirstDeliveries(tx, consumerGroup, [eventId])).size === 0) return false;
     await effect(tx);
     return true;
   });

@@ -36,8 +36,6 @@ export type BatchHandler = (events: readonly ConsumedEvent[]) => Promise<Handler
 /** Events handed to a BatchHandler at once, at most. */
 export const MAX_EVENTS_PER_BATCH = 500;
 
-/** The outcome of an inbox-guarded apply (`applyOnce` answers whether it applied). */
-export const outcomeOf = (applied: boolean): HandlerOutcome => (applied ? 'applied' : 'already-applied');
 
 export interface EventConsumerOptions {
   /** The consumer group: one per service role (projector, linker, alerter, ...), named in Kafka under the topic prefix. */

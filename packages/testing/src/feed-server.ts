@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -54,5 +55,18 @@ export async function startFeedServer(routes: Record<string, FeedRoute> = {}, po
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * A feed route that answers as real feeds do: the document `render` makes now, with an ETag,
+ * and 304 Not Modified to a conditional GET while it has not changed.
+ */
+export function conditionalFeed(render: () => string): FeedRoute {
+  return (request, response) => {
+    const document = render();
+    const etag = `"${createHash('sha256').update(document).digest('hex').slice(0, 16)}"`;
+    if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { etag }).end();
+    response.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(document);
   };
 }

@@ -1,4 +1,4 @@
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export { testKafkaBrokers, uniqueTopicPrefix } from './kafka.js';
-export { startFeedServer, type FeedServer, type FeedRoute } from './feed-server.js';
+export { conditionalFeed, startFeedServer, type FeedServer, type FeedRoute } from './feed-server.js';
 export { webhookReceiver, rss, type Received } from './webhook-receiver.js';

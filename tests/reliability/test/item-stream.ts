@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startFeedServer, waitFor, webhookReceiver, type FeedServer, type Received } from '@briefwatch/testing';
+import { conditionalFeed, startFeedServer, waitFor, webhookReceiver, type FeedServer, type Received } from '@briefwatch/testing';
 import { repoRoot } from '@briefwatch/service-processes';
 
 interface Story {
@@ -59,12 +58,7 @@ export class ItemStream {
     });
     for (let feed = 0; feed < options.feeds; feed += 1) {
       // Like real feeds, each answers 304 Not Modified while nothing in it has changed.
-      server.route(`/feed-${feed}.xml`, (request, response) => {
-        const document = this.feedDocument(feed);
-        const etag = `"${createHash('sha256').update(document).digest('hex').slice(0, 16)}"`;
-        if (request.headers['if-none-match'] === etag) return void response.writeHead(304, { etag }).end();
-        response.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(document);
-      });
+      server.route(`/feed-${feed}.xml`, conditionalFeed(() => this.feedDocument(feed)));
     }
     server.route('/webhook', webhookReceiver(this.received));
   }

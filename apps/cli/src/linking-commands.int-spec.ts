@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,5 +48,27 @@ describe('npx briefwatch link / eval (no Kafka, no database)', () => {
     expect(report.topic).toMatchObject({ truePositives: 1, falsePositives: 0, falseNegatives: 1, precision: 1, recall: 0.5 });
     expect(report.claim).toMatchObject({ labelled: 1, hitsAt3: 1, hitAt3: 1 });
     expect(report.mistakes).toEqual([expect.objectContaining({ id: 's3', kind: 'topic-missed' })]);
+  });
+
+  it("reports every evaluation set in a folder, one line each, and says when there is none", async () => {
+    const sets = path.join(dir, 'sets');
+    for (const name of ['first', 'second']) {
+      mkdirSync(path.join(sets, name), { recursive: true });
+      copyFileSync(brief, path.join(sets, name, 'brief.txt'));
+      writeFileSync(
+        path.join(sets, name, 'stories.jsonl'),
+        JSON.stringify({ id: 's1', title: 'Amazon extends moratorium on police use of facial recognition', summary: '', topics: ['안면인식 AI 개발 및 공급 중단'], claims: [] }),
+      );
+    }
+    const result = await cli('eval', '--sets', sets);
+    expect(result.code).toBe(0);
+    expect(result.lines[0]).toMatch(/^set\s+stories\s+topic P/);
+    expect(result.lines.slice(1).map((line) => line.split(/\s+/).slice(0, 2))).toEqual([
+      ['first', '1'],
+      ['second', '1'],
+    ]);
+    const none = await cli('eval', '--sets', path.join(dir, 'nowhere'));
+    expect(none.code).not.toBe(0);
+    expect(none.err).toMatch(/no evaluation sets at/);
   });
 });

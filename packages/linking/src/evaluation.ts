@@ -28,7 +28,10 @@ const round = (n: number) => Number(n.toFixed(4));
 export function evaluateLinks(linker: Linker, document: BriefDocument, stories: readonly LabelledStory[]): EvaluationReport {
   const topicOf = (phrase: string) => document.topics.find((t) => t.title.includes(phrase) || t.rawTitle.includes(phrase))?.id;
   const claims = document.topics.flatMap((t) => flattenProfiledClaims(t.claims));
-  const claimsOf = (phrase: string) => claims.filter((c) => c.text.includes(phrase) || c.rawText.includes(phrase) || c.notes.some((n) => n.text.includes(phrase) || n.rawText.includes(phrase))).map((c) => c.id);
+  const claimsOf = (phrase: string) => {
+    const found = claims.filter((c) => c.text.includes(phrase) || c.rawText.includes(phrase) || c.notes.some((n) => n.text.includes(phrase) || n.rawText.includes(phrase))).map((c) => c.id);
+    return found.length > 0 ? found : [`unknown claim "${phrase}"`];
+  };
 
   let tp = 0;
   let fp = 0;
@@ -52,7 +55,8 @@ export function evaluateLinks(linker: Linker, document: BriefDocument, stories: 
       else mistakes.push({ id: story.id, title: story.title, kind: 'claim-missed', expected: [...wanted], got: top3 });
     }
   }
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  // Nothing linked is perfect precision only when nothing should have been.
+  const precision = tp + fp === 0 ? (fn === 0 ? 1 : 0) : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   return {
     stories: stories.length,

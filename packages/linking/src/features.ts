@@ -15,13 +15,13 @@ export interface LinkableBrief {
 function flatten(claims: readonly LinkableClaim[]): LinkableClaim[] {
   return claims.flatMap((claim) => [claim, ...flatten(claim.children)]);
 }
-import { STOPWORDS, stems } from './text.js';
+import { fieldLexicon, hangulSoundKey, latinSoundKey, STOPWORDS, stems, zipfOf } from '@briefwatch/lexicon';
 
-export type FeatureKind = 'entity' | 'concept' | 'name' | 'number' | 'title';
+export type FeatureKind = 'entity' | 'concept' | 'name' | 'number' | 'title' | 'sound';
 
 /** One thing to look for in an article, as stems, with how much finding it says. */
 export interface Feature {
-  /** Stems joined by spaces: the phrase to find. */
+  /** Stems joined by spaces: the phrase to find; or `sound:` and the sound key of a word written in another script. */
   key: string;
   /** As a reader would recognise it in the article. */
   display: string;
@@ -49,25 +49,50 @@ export interface LinkTarget {
   features: Feature[];
 }
 
+const BASE_WEIGHT: Record<FeatureKind, number> = { entity: 3, concept: 2, name: 1, number: 2, title: 0.6, sound: 1 };
+/** A concept this specific (see `specificityOf`) says what a story is about. */
+const SUBJECT_SPECIFICITY = 0.3;
+/** A single word needs to be this specific to say what a story is about on its own. */
+const SUBJECT_WORD_SPECIFICITY = 0.5;
+/** A phrase this specific is a strong sign of its subject. */
+const STRONG_SPECIFICITY = 0.5;
+/** A single word this specific (a deepfake, a moratorium) is a strong sign of its subject. */
+const STRONG_WORD_SPECIFICITY = 0.7;
+/** Share of a feature's targets in one topic from which the feature characterises that topic. */
+const CHARACTERISTIC_SHARE = 0.75;
+/** Sound keys shorter than this match too many words by chance. */
+const SHORTEST_SOUND_KEY = 3;
+
+/** Lexicon entries using a word or phrase beyond which it says nothing of a subject (Zipf-like: "data", "technology"). */
+const FIELD_COMMON = 300;
+
 /**
- * Organisations, places and people so present in technology news that their name alone
- * says nothing about which story it is. A general list, not one made from any brief.
+ * How much a word or phrase says about what a story is about, 0..1, from two corpora: how
+ * little everyday English uses it (Zipf 6, once in a million words or more, says nothing;
+ * Zipf 2 or less, most; a phrase's words taken together), times how few of the field's
+ * terms use it (the lexicon as a corpus of the field: "recognition" is in twenty terms,
+ * "moratorium" in one).
  */
-const UBIQUITOUS_NAMES = new Set(
-  ['google', 'amazon', 'microsoft', 'ibm', 'apple', 'facebook', 'meta', 'tesla', 'uber', 'nvidia', 'twitter', 'alphabet', 'samsung', 'intel',
-    'united state', 'us', 'american', 'china', 'chinese', 'europe', 'european', 'britain', 'uk', 'british', 'trump', 'biden', 'president',
-    'california', 'silicon valley', 'mit', 'stanford', 'the new york time', 'new york time', 'the economist', 'economist', 'wired', 'cnn', 'forbe', 'fortune'].map((n) => stems(n).join(' ')),
-);
+export function specificityOf(key: string): number {
+  const words = key.split(' ').filter((w) => !STOPWORDS.has(w));
+  if (words.length === 0) return 0;
+  const zipf = words.reduce((sum, w) => sum + zipfOf(w), 0) - 9 * (words.length - 1);
+  const everyday = Math.min(1, Math.max(0, (6 - zipf) / 4));
+  const used = Math.max(1, fieldLexicon().entriesUsing(words.join(' ')));
+  const field = Math.min(1, Math.max(0, 1 - Math.log(used) / Math.log(FIELD_COMMON)));
+  return Number((everyday * field).toFixed(4));
+}
 
-/** Single words of the field too common in its news to say what a story is about on their own. */
-const BROAD_WORDS = new Set(
-  ['data', 'ai', 'artificial intelligence', 'algorithm', 'computing', 'compute', 'policy', 'researcher', 'paper', 'author', 'conference', 'cloud',
-    'law', 'regulation', 'ban', 'halt', 'pause', 'stop', 'bill', 'image', 'photo', 'deployment', 'virus', 'case', 'infected', 'treatment', 'drug',
-    'generative', 'consent', 'dominance', 'supremacy', 'defense', 'military', 'workforce', 'talent', 'ethic', 'ethical', 'race', 'racial', 'gender',
-    'bias', 'accuracy', 'black', 'hype', 'bubble', 'criminal', 'police', 'settlement', 'lawsuit', 'congress', 'senate', 'lawmaker', 'legislation'].map((w) => stems(w).join(' ')),
-);
-
-const BASE_WEIGHT: Record<FeatureKind, number> = { entity: 3, concept: 2, name: 1, number: 2, title: 0.6 };
+/**
+ * A name everyone in the field knows (the lexicon has it): who is in a story, not what it is
+ * about. A versioned name (GPT-3, H-1B, COVID-19) names a thing a story can be about.
+ */
+function wellKnownName(key: string): boolean {
+  if (/\d/.test(key)) return false;
+  return fieldLexicon()
+    .english(key)
+    .some((e) => e.kind === 'name');
+}
 
 type RawFeature = Omit<Feature, 'weight' | 'core' | 'specificity'>;
 
@@ -75,6 +100,11 @@ type RawFeature = Omit<Feature, 'weight' | 'core' | 'specificity'>;
 function distinctiveName(display: string): boolean {
   if (/\s/.test(display.trim())) return true;
   return /\d/.test(display) || /[a-z][A-Z]/.test(display) || /^[A-Z]{3,}$/.test(display);
+}
+
+/** An abbreviation (API, GPU) means different things in different fields: never strong evidence on its own. */
+function isAbbreviation(display: string): boolean {
+  return /^[A-Z0-9]+$/.test(display);
 }
 
 /** Two words or more, or a hyphenated compound of words: "facial recognition", "self-driving". */
@@ -85,12 +115,26 @@ function isPhrase(display: string): boolean {
 function feature(display: string, kind: FeatureKind, group: string): RawFeature | null {
   const key = stems(display).join(' ');
   if (!key || STOPWORDS.has(key) || key.length < 2) return null;
-  const ubiquitous = UBIQUITOUS_NAMES.has(key);
-  const broad = BROAD_WORDS.has(key);
-  const effectiveKind: FeatureKind = ubiquitous && kind === 'entity' ? 'name' : kind;
-  const subject = !ubiquitous && !broad && (effectiveKind === 'entity' || effectiveKind === 'concept' || (effectiveKind === 'number' && /\s/.test(key)));
-  const strong = subject && ((effectiveKind === 'concept' && isPhrase(display)) || (effectiveKind === 'entity' && distinctiveName(display)));
+  const known = kind === 'entity' && wellKnownName(key);
+  const effectiveKind: FeatureKind = known ? 'name' : kind;
+  const specificity = specificityOf(key);
+  const specific = specificity >= (isPhrase(display) || effectiveKind === 'entity' ? SUBJECT_SPECIFICITY : SUBJECT_WORD_SPECIFICITY);
+  const subject = (effectiveKind === 'entity' && specific) || (effectiveKind === 'concept' && specific) || (effectiveKind === 'number' && /\s/.test(key));
+  const strong = subject && ((effectiveKind === 'concept' && !isAbbreviation(display) && specificity >= (isPhrase(display) ? STRONG_SPECIFICITY : STRONG_WORD_SPECIFICITY)) || (effectiveKind === 'entity' && distinctiveName(display)));
   return { key, display, kind: effectiveKind, subject, strong, group };
+}
+
+/** Where a word's sound is looked for: a Hangul spelling is looked for among Latin words, and the other way round. */
+export function soundKey(writtenIn: 'hangul' | 'latin', key: string): string {
+  return `sound:${writtenIn}:${key}`;
+}
+
+/** A word written in one script, to be found written in the other: a Hangul foreign word or a one-word Latin name. */
+function soundFeature(written: string, group: string): RawFeature | null {
+  const hangul = /[가-힣]/.test(written);
+  const key = hangul ? hangulSoundKey(written) : latinSoundKey(written);
+  if (key.length < SHORTEST_SOUND_KEY) return null;
+  return { key: soundKey(hangul ? 'hangul' : 'latin', key), display: written, kind: 'sound', subject: false, strong: false, group };
 }
 
 /** Distinctive words and word pairs of a cited work's title. */
@@ -103,9 +147,15 @@ function titleFeatures(title: string): RawFeature[] {
 function rawFeatures(profile: TrackingProfile): RawFeature[] {
   const found: Array<RawFeature | null> = [];
   for (const entity of profile.entities) {
-    for (const spelling of [entity.name, ...entity.aliases.filter((a) => /^[\x20-\x7e]+$/.test(a))]) found.push(feature(spelling, 'entity', `entity:${entity.name}`));
+    const group = `entity:${entity.name}`;
+    for (const spelling of [entity.name, ...entity.aliases.filter((a) => /^[\x20-\x7e]+$/.test(a))]) found.push(feature(spelling, 'entity', group));
+    if (!/\s/.test(entity.name)) found.push(soundFeature(entity.name, group));
   }
-  for (const term of profile.terms) for (const english of term.en) found.push(feature(english, term.kind === 'name' ? 'name' : 'concept', `term:${term.ko || english}`));
+  for (const term of profile.terms) {
+    const group = `term:${term.ko || term.en[0]}`;
+    for (const english of term.en) found.push(feature(english, term.kind === 'name' ? 'name' : 'concept', group));
+    if (term.en.length === 0 && term.ko) found.push(soundFeature(term.ko, group));
+  }
   for (const number of profile.numbers) {
     if (number.unit === 'year' || number.unit === 'years' || (number.value < 10 && number.unit !== 'percent')) continue;
     for (const english of number.english) found.push(feature(english, 'number', `number:${number.value}:${number.unit}`));
@@ -115,13 +165,15 @@ function rawFeatures(profile: TrackingProfile): RawFeature[] {
   for (const f of found) if (f && !byKey.has(f.key)) byKey.set(f.key, f);
   // Strength belongs to the thing, not the spelling: "driverless" is as telling as "driverless car".
   const strongGroups = new Set([...byKey.values()].filter((f) => f.strong).map((f) => f.group));
-  return [...byKey.values()].map((f) => (f.subject && strongGroups.has(f.group) ? { ...f, strong: true } : f));
+  return [...byKey.values()].map((f) => (f.subject && strongGroups.has(f.group) && !isAbbreviation(f.display) ? { ...f, strong: true } : f));
 }
 
 /**
  * The brief's topics and claims as link targets. A feature's weight is its kind's base
- * weight times its rarity across the brief's claims (inverse document frequency): a name
- * in one claim says more than a term in ten. Broad words and ubiquitous names count little.
+ * weight times its rarity across the brief's topics (inverse document frequency): a term
+ * one topic is built on says more than one every topic uses, however often that topic
+ * repeats it. Words everyday English uses a lot and names
+ * everyone knows count little: they say who is in a story, or nothing, not what it is about.
  */
 export function buildTargets(document: LinkableBrief): LinkTarget[] {
   const drafts: Array<Omit<LinkTarget, 'features'> & { features: RawFeature[] }> = [];
@@ -141,17 +193,29 @@ export function buildTargets(document: LinkableBrief): LinkTarget[] {
       inTopic.set(`${draft.topicId} ${f.key}`, (inTopic.get(`${draft.topicId} ${f.key}`) ?? 0) + 1);
     }
   }
-  const total = drafts.length;
+  const topics = document.topics.length;
+  const topicsWith = new Map<string, number>();
+  for (const key of inTopic.keys()) {
+    const feature = key.slice(key.indexOf(' ') + 1);
+    topicsWith.set(feature, (topicsWith.get(feature) ?? 0) + 1);
+  }
   return drafts.map((draft) => ({
     ...draft,
     features: draft.features.map((f) => {
-      const rarity = Math.log(1 + total / (documentFrequency.get(f.key) ?? 1)) / Math.log(1 + total);
+      const rarity = Math.log(1 + topics / (topicsWith.get(f.key) ?? 1)) / Math.log(1 + topics);
       const dampen = f.subject || f.kind === 'title' || f.kind === 'number' ? 1 : 0.35;
+      const general = f.kind === 'concept' || f.kind === 'entity' ? 0.2 + 0.8 * specificityOf(f.key) : 1;
       const topicCount = inTopic.get(`${draft.topicId} ${f.key}`) ?? 1;
       const claims = claimsInTopic.get(draft.topicId) ?? 1;
+      // What the topic is built on and the others hardly use: protein in a topic on protein structure.
+      const characteristic =
+        (f.kind === 'concept' || f.kind === 'entity') &&
+        !isAbbreviation(f.display) && topicCount >= 2 && topicCount / (documentFrequency.get(f.key) ?? 1) >= CHARACTERISTIC_SHARE && specificityOf(f.key) >= SUBJECT_SPECIFICITY;
       return {
         ...f,
-        weight: Number((BASE_WEIGHT[f.kind] * rarity * dampen).toFixed(4)),
+        subject: f.subject || characteristic,
+        strong: f.strong || characteristic,
+        weight: Number((BASE_WEIGHT[f.kind] * rarity * dampen * general).toFixed(4)),
         core: topicCount >= 2,
         specificity: Number((Math.log(1 + claims / topicCount) / Math.log(1 + claims)).toFixed(4)),
       };

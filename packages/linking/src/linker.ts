@@ -1,5 +1,5 @@
-import { buildTargets, type Feature, type LinkableBrief, type LinkTarget } from './features.js';
-import { tokenize, type Token } from './text.js';
+import { buildTargets, soundKey, type Feature, type LinkableBrief, type LinkTarget } from './features.js';
+import { fieldLexicon, hangulSoundKey, latinSoundKey, stems, tokenize, zipfOf, type Token } from '@briefwatch/lexicon';
 
 export interface ArticleInput {
   id: string;
@@ -37,9 +37,13 @@ export interface LinkerOptions {
 }
 
 /** The version of the method: recorded with every link, so a change can be replayed and compared. */
-export const MATCHER_VERSION = 'lexical-1';
+export const MATCHER_VERSION = 'lexical-2';
 const TITLE_BOOST = 1.5;
 const DEFAULT_THRESHOLD = 0.35;
+/** A Latin word this common in everyday English is not compared by sound with Hangul spellings. */
+const SOUND_MATCH_MAX_ZIPF = 3;
+/** Subject evidence a topic needs, in weight, when none of it is a strong phrase the topic is built on. */
+const ANCHOR_WEIGHT = 2;
 
 interface Posting {
   target: number;
@@ -61,7 +65,7 @@ export function calibrate(raw: number): number {
 }
 
 /**
- * Links English articles to a brief's topics and claims. Every feature is indexed by its
+ * Links articles, English or Korean, to a brief's topics and claims. Every feature is indexed by its
  * whole phrase, with each of its leading word runs kept as a prefix, so an article is read
  * once, word by word, following only runs that begin some feature: its cost grows with its
  * length and with what it matches, not with the number of claims tracked. A topic needs
@@ -75,10 +79,12 @@ export class Linker {
   /** Every leading run of words of a feature phrase longer than one word: where reading on may find one. */
   private readonly prefixes = new Set<string>();
   private readonly threshold: number;
+  private readonly hasSounds: boolean;
 
   constructor(document: LinkableBrief, options: LinkerOptions = {}) {
     this.targets = buildTargets(document);
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    this.hasSounds = this.targets.some((target) => target.features.some((f) => f.kind === 'sound'));
     this.targets.forEach((target, t) => {
       if (target.kind === 'topic') this.headings.set(target.id, target);
       for (const feature of target.features) {
@@ -98,15 +104,30 @@ export class Linker {
   link(article: ArticleInput): LinkResult {
     // The first place each feature phrase is found: in the title if it is there at all.
     const firstFound = new Map<string, { where: Evidence['where']; passage: string }>();
+    const found = (phrase: string, where: Evidence['where'], passage: () => string) => {
+      if (!firstFound.has(phrase) && this.phrases.has(phrase)) firstFound.set(phrase, { where, passage: passage() });
+    };
     const scan = (text: string, where: Evidence['where']) => {
-      const tokens: Token[] = tokenize(text);
+      const all: Token[] = tokenize(text);
+      const tokens = all.filter((t) => t.script === 'latin');
       for (let i = 0; i < tokens.length; i += 1) {
         let phrase = tokens[i]!.stem;
         for (let k = i; ; ) {
-          if (!firstFound.has(phrase) && this.phrases.has(phrase)) firstFound.set(phrase, { where, passage: passageAround(text, tokens[i]!.start, tokens[k]!.end) });
+          found(phrase, where, () => passageAround(text, tokens[i]!.start, tokens[k]!.end));
           if (!this.prefixes.has(phrase) || ++k >= tokens.length) break;
           phrase = `${phrase} ${tokens[k]!.stem}`;
         }
+        if (this.hasSounds && tokens[i]!.word.length >= 4 && zipfOf(tokens[i]!.stem) < SOUND_MATCH_MAX_ZIPF) {
+          found(soundKey('hangul', cachedSound(tokens[i]!.word, latinSoundKey)), where, () => passageAround(text, tokens[i]!.start, tokens[i]!.end));
+        }
+      }
+      // Korean coverage: its terms carried into English by the lexicon, its foreign words by their sound.
+      for (const token of all) {
+        if (token.script !== 'hangul') continue;
+        const passage = () => passageAround(text, token.start, token.end);
+        const { found: terms, unmatched } = fieldLexicon().findKorean(token.word);
+        for (const term of terms) for (const english of term.entry.en) found(englishKey(english), where, passage);
+        for (const word of unmatched) for (const script of ['latin', 'hangul'] as const) found(soundKey(script, cachedSound(word, hangulSoundKey)), where, passage);
       }
     };
     scan(article.title, 'title');
@@ -126,9 +147,8 @@ export class Linker {
     for (const [topicId, evidence] of byTopic) {
       const all = [...evidence.values()];
       const subjects = all.filter((e) => e.meta.subject);
-      const subjectGroups = new Set(subjects.map((e) => e.meta.group));
-      // Subject evidence: a phrase or distinctive name the topic is built on, or two different subject terms.
-      const anchored = subjects.some((e) => e.meta.strong && e.meta.core) || subjectGroups.size >= 2;
+      // Subject evidence: a phrase or distinctive name the topic is built on, or enough subject terms together.
+      const anchored = subjects.some((e) => e.meta.strong && e.meta.core) || (new Set(subjects.map((e) => e.meta.group)).size >= 2 && sumByGroup(subjects) >= ANCHOR_WEIGHT);
       if (!anchored) continue;
       const score = calibrate(sumByGroup(all));
       if (score < this.threshold) continue;
@@ -163,6 +183,25 @@ export class Linker {
 }
 
 type MatchedEvidence = Evidence & { meta: Feature };
+
+/** An English form's stems, as features are keyed. */
+const englishKeys = new Map<string, string>();
+function englishKey(english: string): string {
+  let key = englishKeys.get(english);
+  if (key === undefined) englishKeys.set(english, (key = stems(english).join(' ')));
+  return key;
+}
+
+/** Sound keys of words as written (bounded: cleared when full). */
+const soundKeys = new Map<string, string>();
+function cachedSound(word: string, keyOf: (word: string) => string): string {
+  let key = soundKeys.get(word);
+  if (key === undefined) {
+    if (soundKeys.size >= 100_000) soundKeys.clear();
+    soundKeys.set(word, (key = keyOf(word)));
+  }
+  return key;
+}
 
 /** Several spellings of one thing found together count once, at the best of them. */
 function sumByGroup(evidence: ReadonlyArray<{ weight: number; meta: Feature }>): number {

@@ -1,20 +1,8 @@
 import type { BriefCitation, BriefClaim, BriefTopic } from '../brief-model.js';
 import { extractEntities, type BriefEntity } from './entities.js';
-import { GLOSSARY, GLOSSARY_TERMS, glossaryKind } from './glossary.js';
+import { glossTerms } from './glossed-terms.js';
 import { extractNumbers, type BriefNumber } from './numbers.js';
 import type { GlossedTerm, TrackingProfile } from './tracking-profile.js';
-
-/** Glossary terms in the text, longest first; a term inside a longer one already found is not repeated. */
-export function glossTerms(text: string): GlossedTerm[] {
-  const found: GlossedTerm[] = [];
-  let rest = text;
-  for (const term of GLOSSARY_TERMS) {
-    if (!rest.includes(term)) continue;
-    found.push({ ko: term, en: [...GLOSSARY[term]!], kind: glossaryKind(term) });
-    rest = rest.split(term).join(' ');
-  }
-  return found;
-}
 
 function mergeEntities(lists: BriefEntity[][]): BriefEntity[] {
   const merged = new Map<string, BriefEntity>();
@@ -38,7 +26,10 @@ function uniqueNumbers(numbers: BriefNumber[]): BriefNumber[] {
 
 function uniqueTerms(terms: GlossedTerm[]): GlossedTerm[] {
   const seen = new Set<string>();
-  return terms.filter((t) => !seen.has(t.ko) && seen.add(t.ko));
+  return terms.filter((t) => {
+    const key = t.ko || t.en[0]!.toLowerCase();
+    return !seen.has(key) && seen.add(key);
+  });
 }
 
 export function profileOfTexts(texts: string[], citationTitles: string[]): TrackingProfile {

@@ -1,14 +1,10 @@
+import { fieldLexicon, stems, zipfOf } from '@briefwatch/lexicon';
+
 /** A name found in a brief's text, with the other ways it is written there. */
 export interface BriefEntity {
   name: string;
   aliases: string[];
 }
-
-/** Abbreviations so common in briefs about AI that they say nothing about a subject. */
-const TOO_COMMON = new Set(['AI', 'IT', 'SW', 'HW', 'SNS', 'IoT', 'ICT', 'R&D', 'CEO', 'US', 'U.S', 'A.I']);
-
-/** Abbreviations briefs use for names that coverage spells out. */
-const SPELLED_OUT: Record<string, string> = { MS: 'Microsoft', FB: 'Facebook', NYT: 'The New York Times' };
 
 /** Short English words that are not names when capitalised at the start of a parenthesis. */
 const FUNCTION_WORDS = new Set(['The', 'A', 'An', 'Of', 'And', 'In', 'On', 'For', 'To', 'By', 'With']);
@@ -20,6 +16,25 @@ const LATIN_NAME = new RegExp(String.raw`(?<![A-Za-z0-9])${TOKEN}(?: ${TOKEN})*(
 // 크리스 엄슨(Chris Urmson), 레커그니션(Rekognition): a Korean spelling and the Latin one.
 const GLOSSED = /([가-힣]+(?:\s[가-힣]+)?)\s?\(([A-Za-z][A-Za-z0-9 .,'\-–]*)\)/g;
 
+/** A common English word written with a capital (at the start of a sentence, in a heading) is no name. */
+const EVERYDAY_ZIPF = 3.5;
+
+/**
+ * What the field's lexicon says of a name as written: null when it is a term of the field
+ * (AI, SW, IoT: a subject, found as a term, not a name), the name's usual spelling when the
+ * lexicon knows it under another (MS → Microsoft), undefined when it is not in the lexicon.
+ */
+function lexiconName(written: string): string | null | undefined {
+  const key = stems(written).join(' ');
+  const entries = fieldLexicon().english(key);
+  const name = entries.find((e) => e.kind === 'name');
+  if (name) return name.en[0];
+  if (entries.length > 0) return null;
+  // One ordinary word capitalised ("Critics", "Blueprint") says nothing of a name.
+  if (!/\s/.test(written) && /^[A-Z][a-z]+$/.test(written) && zipfOf(key) >= EVERYDAY_ZIPF) return null;
+  return undefined;
+}
+
 /**
  * Latin-script names in a line of a Korean brief: organisations, people, products and terms
  * left in English (Rekognition, Clearview AI, GPT-3, H-1B, Chris Urmson), with the Korean
@@ -29,8 +44,10 @@ export function extractEntities(text: string): BriefEntity[] {
   const entities = new Map<string, BriefEntity>();
   const add = (name: string, alias?: string) => {
     const written = name.trim().replace(/[.,]+$/, '');
-    if (written.length < 2 || TOO_COMMON.has(written) || FUNCTION_WORDS.has(written)) return;
-    const clean = SPELLED_OUT[written] ?? written;
+    if (written.length < 2 || FUNCTION_WORDS.has(written)) return;
+    const known = lexiconName(written);
+    if (known === null) return;
+    const clean = known ?? written;
     if (clean !== written) alias = alias ?? written;
     const entity = entities.get(clean) ?? { name: clean, aliases: [] };
     if (alias && !entity.aliases.includes(alias)) entity.aliases.push(alias);
@@ -45,7 +62,7 @@ export function extractEntities(text: string): BriefEntity[] {
     const name = words.join(' ');
     // "Clearview AI", "OpenAI API": keep the whole run, and its distinctive head on its own.
     add(name);
-    if (words.length > 1 && TOO_COMMON.has(words[words.length - 1]!)) add(words.slice(0, -1).join(' '));
+    if (words.length > 1 && lexiconName(words[words.length - 1]!) === null) add(words.slice(0, -1).join(' '));
     // Names with digits or inner capitals inside a longer run stand on their own too (GPT-3, NeurIPS).
     if (words.length > 1) for (const word of words) if (/\d|[a-z][A-Z]/.test(word)) add(word);
   }

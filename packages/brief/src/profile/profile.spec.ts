@@ -1,6 +1,6 @@
 import { extractEntities } from './entities.js';
 import { extractNumbers } from './numbers.js';
-import { glossTerms } from './derive-profile.js';
+import { glossTerms } from './glossed-terms.js';
 import { applyProfileOverrides, parseProfileOverrides } from './profile-overrides.js';
 import type { TrackingProfile } from './tracking-profile.js';
 
@@ -45,12 +45,24 @@ describe('entities', () => {
   });
 });
 
-describe('glossary terms', () => {
-  it('carries Korean terms into English, longest first', () => {
+describe('terms of the field, from the lexicon', () => {
+  it('carries Korean terms into English, longest first, with a compound's head', () => {
     const terms = glossTerms('안면인식 AI 기술과 자율주행차 상용화');
-    expect(terms.map((t) => t.ko)).toEqual(['자율주행차', '안면인식', '상용화']);
+    const ko = terms.map((t) => t.ko);
+    expect(ko).toEqual(expect.arrayContaining(['안면인식', '자율주행차', '자율주행', '상용화']));
     expect(terms.find((t) => t.ko === '안면인식')!.en).toContain('facial recognition');
     expect(terms.find((t) => t.ko === '자율주행차')!.en).toEqual(expect.arrayContaining(['self-driving car', 'driverless car']));
+  });
+
+  it('keeps a Hangul word the lexicon lacks, with no English form, to be matched by its sound', () => {
+    expect(glossTerms('잭스바이트는 시험에 성공')).toEqual(expect.arrayContaining([{ ko: '잭스바이트', en: [], kind: 'name' }]));
+  });
+
+  it('reads an English line by the English forms of the lexicon, each with its other forms', () => {
+    const terms = glossTerms('The city banned police use of face recognition software');
+    const face = terms.find((t) => t.en[0] === 'face recognition')!;
+    expect(face.en).toContain('facial recognition');
+    expect(terms.some((t) => t.ko === '' && t.en[0] === 'the')).toBe(false);
   });
 });
 

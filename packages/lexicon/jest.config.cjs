@@ -1,0 +1,1 @@
+module.exports = require('@briefwatch/testing/jest-preset');

@@ -13,13 +13,13 @@ describe('the lexicon of the field', () => {
     expect(lexicon.size).toBeGreaterThanOrEqual(5_000);
     const kinds = [...lexicon.entries()].map((e) => e.kind);
     expect(kinds.filter((k) => k === 'concept').length).toBeGreaterThanOrEqual(3_000);
-    expect(kinds.filter((k) => k === 'name').length).toBeGreaterThanOrEqual(1_000);
+    expect(kinds.filter((k) => k !== 'concept').length).toBeGreaterThanOrEqual(1_000);
   });
 
   it('refuses a malformed line with what is wrong, and keeps the rest', () => {
     expect(parseLexiconLine('양자컴퓨터\tquantum computer | quantum computing\tconcept')).toEqual({ ko: '양자컴퓨터', en: ['quantum computer', 'quantum computing'], kind: 'concept' });
     expect(parseLexiconLine('반도체\tchip')).toMatch(/three tab-separated fields/);
-    expect(parseLexiconLine('반도체\tchip\tthing')).toMatch(/not concept or name/);
+    expect(parseLexiconLine('반도체\tchip\tthing')).toMatch(/not one of concept, product/);
     expect(parseLexiconLine('칩\tchip\tconcept')).toMatch(/shorter than 2/);
     expect(parseLexiconLine('반도체\t | \tconcept')).toMatch(/no English form/);
   });

@@ -4,13 +4,24 @@ import { fileURLToPath } from 'node:url';
 import { nounCandidates } from './hangul.js';
 import { stems } from './english-words.js';
 
+/**
+ * What an entry names. A concept, a product, a law or an event can be what a story is about;
+ * a person, a place or an organisation is who or where (`name`: a name not yet classified).
+ */
+export const LEXICON_KINDS = ['concept', 'product', 'law', 'event', 'person', 'place', 'organisation', 'name'] as const;
+export type LexiconKind = (typeof LEXICON_KINDS)[number];
+
+/** Whether entries of this kind say who or where a story is about rather than what. */
+export function namesWhoOrWhere(kind: LexiconKind): boolean {
+  return kind === 'person' || kind === 'place' || kind === 'organisation' || kind === 'name';
+}
+
 /** One concept or name of the field: how Korean writes it and the English forms news uses. */
 export interface LexiconEntry {
   /** As Korean writes it (spaces as written in the lexicon). */
   ko: string;
   en: string[];
-  /** A term (what a story is about) or a name (who or where). */
-  kind: 'concept' | 'name';
+  kind: LexiconKind;
 }
 
 /** A lexicon entry found in a text, and the words it was found as. */
@@ -32,11 +43,11 @@ const compact = (ko: string) => ko.replace(/\s+/g, '');
 export function parseLexiconLine(line: string): LexiconEntry | string {
   const [ko, en, kind, ...extra] = line.split('\t');
   if (!ko || !en || !kind || extra.length > 0) return 'expected three tab-separated fields: ko, en, kind';
-  if (kind !== 'concept' && kind !== 'name') return `kind is "${kind}", not concept or name`;
+  if (!(LEXICON_KINDS as readonly string[]).includes(kind)) return `kind is "${kind}", not one of ${LEXICON_KINDS.join(', ')}`;
   const forms = en.split('|').map((f) => f.trim()).filter(Boolean);
   if (forms.length === 0) return 'no English form';
   if (compact(ko).length < MIN_KEY) return `"${ko}" is shorter than ${MIN_KEY} characters`;
-  return { ko: ko.trim(), en: forms, kind };
+  return { ko: ko.trim(), en: forms, kind: kind as LexiconKind };
 }
 
 /**

@@ -1,4 +1,4 @@
-export { BilingualLexicon, fieldLexicon, parseLexiconLine, type FoundTerm, type LexiconEntry } from './bilingual-lexicon.js';
+export { BilingualLexicon, fieldLexicon, LEXICON_KINDS, namesWhoOrWhere, parseLexiconLine, type FoundTerm, type LexiconEntry, type LexiconKind } from './bilingual-lexicon.js';
 export { STOPWORDS, stem, stems, tokenize, type Token } from './english-words.js';
 export { hangulSoundKey, latinSoundKey, nounCandidates } from './hangul.js';
 export { zipfOf } from './word-frequency.js';

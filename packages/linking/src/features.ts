@@ -15,7 +15,7 @@ export interface LinkableBrief {
 function flatten(claims: readonly LinkableClaim[]): LinkableClaim[] {
   return claims.flatMap((claim) => [claim, ...flatten(claim.children)]);
 }
-import { fieldLexicon, hangulSoundKey, latinSoundKey, STOPWORDS, stems, zipfOf } from '@briefwatch/lexicon';
+import { fieldLexicon, hangulSoundKey, latinSoundKey, namesWhoOrWhere, STOPWORDS, stems, zipfOf } from '@briefwatch/lexicon';
 
 export type FeatureKind = 'entity' | 'concept' | 'name' | 'number' | 'title' | 'sound';
 
@@ -52,6 +52,8 @@ export interface LinkTarget {
 const BASE_WEIGHT: Record<FeatureKind, number> = { entity: 3, concept: 2, name: 1, number: 2, title: 0.6, sound: 1 };
 /** A concept this specific (see `specificityOf`) says what a story is about. */
 const SUBJECT_SPECIFICITY = 0.3;
+/** A name needs to be this specific to say what a story is about. */
+const NAME_SUBJECT_SPECIFICITY = 0.8;
 /** A single word needs to be this specific to say what a story is about on its own. */
 const SUBJECT_WORD_SPECIFICITY = 0.5;
 /** A phrase this specific is a strong sign of its subject. */
@@ -62,6 +64,8 @@ const STRONG_WORD_SPECIFICITY = 0.7;
 const CHARACTERISTIC_SHARE = 0.75;
 /** Sound keys shorter than this match too many words by chance. */
 const SHORTEST_SOUND_KEY = 3;
+/** Syllables a Hangul word needs to be compared by sound. */
+const SHORTEST_HANGUL_NAME = 3;
 
 /** Lexicon entries using a word or phrase beyond which it says nothing of a subject (Zipf-like: "data", "technology"). */
 const FIELD_COMMON = 300;
@@ -84,14 +88,15 @@ export function specificityOf(key: string): number {
 }
 
 /**
- * A name everyone in the field knows (the lexicon has it): who is in a story, not what it is
- * about. A versioned name (GPT-3, H-1B, COVID-19) names a thing a story can be about.
+ * A name of the lexicon that says who or where (a person, a place, an organisation) rather
+ * than what: it adds to the evidence of a story but is never its subject on its own. A
+ * product, a law or an event (Rekognition, the AI Act, NeurIPS) can be what a story is about.
  */
-function wellKnownName(key: string): boolean {
+function whoOrWhere(key: string): boolean {
   if (/\d/.test(key)) return false;
   return fieldLexicon()
     .english(key)
-    .some((e) => e.kind === 'name');
+    .some((e) => namesWhoOrWhere(e.kind));
 }
 
 type RawFeature = Omit<Feature, 'weight' | 'core' | 'specificity'>;
@@ -115,12 +120,14 @@ function isPhrase(display: string): boolean {
 function feature(display: string, kind: FeatureKind, group: string): RawFeature | null {
   const key = stems(display).join(' ');
   if (!key || STOPWORDS.has(key) || key.length < 2) return null;
-  const known = kind === 'entity' && wellKnownName(key);
-  const effectiveKind: FeatureKind = known ? 'name' : kind;
+  // A name is sorted by what the lexicon knows it as: who or where, or a thing a story can be about.
+  const effectiveKind: FeatureKind = kind === 'entity' || kind === 'name' ? (whoOrWhere(key) ? 'name' : 'entity') : kind;
   const specificity = specificityOf(key);
-  const specific = specificity >= (isPhrase(display) || effectiveKind === 'entity' ? SUBJECT_SPECIFICITY : SUBJECT_WORD_SPECIFICITY);
-  const subject = (effectiveKind === 'entity' && specific) || (effectiveKind === 'concept' && specific) || (effectiveKind === 'number' && /\s/.test(key));
-  const strong = subject && ((effectiveKind === 'concept' && !isAbbreviation(display) && specificity >= (isPhrase(display) ? STRONG_SPECIFICITY : STRONG_WORD_SPECIFICITY)) || (effectiveKind === 'entity' && distinctiveName(display)));
+  // A name is what a story is about when few of the field's terms carry it (NeurIPS, Rekognition), only who is in it when many do (Google, China).
+  const named = effectiveKind === 'entity' || effectiveKind === 'name';
+  const specific = specificity >= (named ? NAME_SUBJECT_SPECIFICITY : isPhrase(display) ? SUBJECT_SPECIFICITY : SUBJECT_WORD_SPECIFICITY);
+  const subject = ((named || effectiveKind === 'concept') && specific) || (effectiveKind === 'number' && /\s/.test(key));
+  const strong = subject && ((effectiveKind === 'concept' && !isAbbreviation(display) && specificity >= (isPhrase(display) ? STRONG_SPECIFICITY : STRONG_WORD_SPECIFICITY)) || (named && distinctiveName(display)));
   return { key, display, kind: effectiveKind, subject, strong, group };
 }
 
@@ -133,7 +140,8 @@ export function soundKey(writtenIn: 'hangul' | 'latin', key: string): string {
 function soundFeature(written: string, group: string): RawFeature | null {
   const hangul = /[가-힣]/.test(written);
   const key = hangul ? hangulSoundKey(written) : latinSoundKey(written);
-  if (key.length < SHORTEST_SOUND_KEY) return null;
+  // Two-syllable Hangul words are mostly Korean words, whose sounds meet English names by chance.
+  if (key.length < SHORTEST_SOUND_KEY || (hangul && written.length < SHORTEST_HANGUL_NAME)) return null;
   return { key: soundKey(hangul ? 'hangul' : 'latin', key), display: written, kind: 'sound', subject: false, strong: false, group };
 }
 

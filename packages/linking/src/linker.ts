@@ -44,6 +44,8 @@ const DEFAULT_THRESHOLD = 0.35;
 const SOUND_MATCH_MAX_ZIPF = 3;
 /** Subject evidence a topic needs, in weight, when none of it is a strong phrase the topic is built on. */
 const ANCHOR_WEIGHT = 2;
+/** A topic scoring below this share of the story's best topic is not linked. */
+const SHARE_OF_BEST = 0.9;
 
 interface Posting {
   target: number;
@@ -143,17 +145,22 @@ export class Linker {
         byTopic.set(topicId, merged);
       }
     }
-    const topics: ScoredLink[] = [];
+    const candidates: ScoredLink[] = [];
     for (const [topicId, evidence] of byTopic) {
       const all = [...evidence.values()];
       const subjects = all.filter((e) => e.meta.subject);
       // Subject evidence: a phrase or distinctive name the topic is built on, or enough subject terms together.
-      const anchored = subjects.some((e) => e.meta.strong && e.meta.core) || (new Set(subjects.map((e) => e.meta.group)).size >= 2 && sumByGroup(subjects) >= ANCHOR_WEIGHT);
+      // Who or where (a person, a place, an organisation) adds to the evidence but never makes a link alone.
+      const things = subjects.filter((e) => e.meta.kind !== 'name');
+      const anchored = things.some((e) => e.meta.strong && e.meta.core) || (things.length > 0 && new Set(subjects.map((e) => e.meta.group)).size >= 2 && sumByGroup(subjects) >= ANCHOR_WEIGHT);
       if (!anchored) continue;
       const score = calibrate(sumByGroup(all));
       if (score < this.threshold) continue;
-      topics.push({ id: topicId, topicId, text: this.headings.get(topicId)!.text, score, evidence: strip(all) });
+      candidates.push({ id: topicId, topicId, text: this.headings.get(topicId)!.text, score, evidence: strip(all) });
     }
+    // A story is about one topic unless it is about several almost equally: the others' shared words are no link.
+    const best = Math.max(0, ...candidates.map((t) => t.score));
+    const topics = candidates.filter((t) => t.score >= SHARE_OF_BEST * best);
     const linkedTopics = new Set(topics.map((t) => t.id));
     // Claims are scored only under the topics linked.
     const claimEvidence = new Map<number, MatchedEvidence[]>();

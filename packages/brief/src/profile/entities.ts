@@ -27,7 +27,7 @@ const EVERYDAY_ZIPF = 3.5;
 function lexiconName(written: string): string | null | undefined {
   const key = stems(written).join(' ');
   const entries = fieldLexicon().english(key);
-  const name = entries.find((e) => e.kind === 'name');
+  const name = entries.find((e) => e.kind !== 'concept');
   if (name) return name.en[0];
   if (entries.length > 0) return null;
   // One ordinary word capitalised ("Critics", "Blueprint") says nothing of a name.

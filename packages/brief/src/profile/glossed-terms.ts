@@ -6,7 +6,7 @@ const LONGEST_FORM = 5;
 /** A word of an English brief this common in everyday English (Zipf scale) is no subject on its own. */
 const EVERYDAY_ZIPF = 4.5;
 
-const fromEntry = (entry: LexiconEntry): GlossedTerm => ({ ko: entry.ko, en: [...entry.en], kind: entry.kind });
+const fromEntry = (entry: LexiconEntry): GlossedTerm => ({ ko: entry.ko, en: [...entry.en], kind: entry.kind === 'concept' ? 'concept' : 'name' });
 
 /**
  * Korean terms of the field in the text, carried into English by the lexicon (longest first);
@@ -36,7 +36,7 @@ export function englishTerms(text: string, { lexiconOnly = false } = {}): Glosse
       if (entries.length === 0) continue;
       const written = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
       // Several entries may share a form: the form as written stands first, the others' forms follow.
-      terms.push({ ko: entries[0]!.ko, en: [written, ...new Set(entries.flatMap((e) => e.en))], kind: entries.every((e) => e.kind === 'name') ? 'name' : 'concept' });
+      terms.push({ ko: entries[0]!.ko, en: [written, ...new Set(entries.flatMap((e) => e.en))], kind: entries.every((e) => e.kind !== 'concept') ? 'name' : 'concept' });
       matched = n;
     }
     if (matched === 0) {

@@ -62,7 +62,8 @@ export function extractEntities(text: string): BriefEntity[] {
     const name = words.join(' ');
     // "Clearview AI", "OpenAI API": keep the whole run, and its distinctive head on its own.
     add(name);
-    if (words.length > 1 && lexiconName(words[words.length - 1]!) === null) add(words.slice(0, -1).join(' '));
+    const last = words[words.length - 1]!;
+    if (words.length > 1 && /^[A-Z]{2,}$/.test(last) && lexiconName(last) === null) add(words.slice(0, -1).join(' '));
     // Names with digits or inner capitals inside a longer run stand on their own too (GPT-3, NeurIPS).
     if (words.length > 1) for (const word of words) if (/\d|[a-z][A-Z]/.test(word)) add(word);
   }

@@ -10,7 +10,8 @@ import type { TrackingProfile } from './tracking-profile.js';
  *                "remove": { "entities": ["SW"] } } }
  *
  * Added terms are English words to look for; removals name an entity, a Korean term or
- * English word, a number as written, or a citation title.
+ * English word, a number as written, or a citation title. The key `*` applies to every topic
+ * and claim: a synonym or a term to ignore for the whole brief.
  */
 const entityInput = z.union([z.string().min(1), z.strictObject({ name: z.string().min(1), aliases: z.array(z.string()).default([]) })]);
 const overrideSchema = z.strictObject({
@@ -30,7 +31,10 @@ const overrideSchema = z.strictObject({
     })
     .optional(),
 });
-export const profileOverridesSchema = z.record(z.string().regex(/^t\d+(\.c\d+(\.\d+)*)?$/, 'a topic or claim id such as t2 or t2.c4'), overrideSchema);
+/** The key of overrides that apply to every topic and claim of the brief. */
+export const WHOLE_BRIEF = '*';
+
+export const profileOverridesSchema = z.record(z.string().regex(/^(\*|t\d+(\.c\d+(\.\d+)*)?)$/, 'a topic or claim id such as t2 or t2.c4, or * for the whole brief'), overrideSchema);
 export type ProfileOverrides = z.infer<typeof profileOverridesSchema>;
 
 /** Reads an overrides file's text; a malformed file is refused with what is wrong in it. */
@@ -51,23 +55,29 @@ export function parseProfileOverrides(text: string, fileName = 'profile override
 
 /** Applies overrides to the derived profiles; an id that names nothing in the brief is an error. */
 export function applyProfileOverrides(profiles: Map<string, TrackingProfile>, overrides: ProfileOverrides): void {
-  for (const [targetId, override] of Object.entries(overrides)) {
-    const profile = profiles.get(targetId);
-    if (!profile) throw new BriefFormatError('PROFILE.UNKNOWN_TARGET', `profile override for "${targetId}", which is no topic or claim of this brief`);
-    const remove = override.remove;
-    const next: TrackingProfile = {
-      entities: profile.entities.filter((e) => !remove?.entities.includes(e.name)),
-      numbers: profile.numbers.filter((n) => !remove?.numbers.includes(n.text)),
-      terms: profile.terms.filter((t) => !remove?.terms.some((r) => r === t.ko || t.en.includes(r))),
-      citationTitles: profile.citationTitles.filter((t) => !remove?.citationTitles.includes(t)),
-      overridden: true,
-    };
-    for (const entity of override.add?.entities ?? []) {
-      const added = typeof entity === 'string' ? { name: entity, aliases: [] } : entity;
-      if (!next.entities.some((e) => e.name === added.name)) next.entities.push(added);
-    }
-    for (const term of override.add?.terms ?? []) next.terms.push({ ko: '', en: [term], kind: 'concept' });
-    for (const title of override.add?.citationTitles ?? []) if (!next.citationTitles.includes(title)) next.citationTitles.push(title);
-    profiles.set(targetId, next);
+  const { [WHOLE_BRIEF]: wholeBrief, ...perTarget } = overrides;
+  if (wholeBrief) for (const targetId of profiles.keys()) applyOverride(profiles, targetId, wholeBrief);
+  for (const [targetId, override] of Object.entries(perTarget)) {
+    if (!profiles.has(targetId)) throw new BriefFormatError('PROFILE.UNKNOWN_TARGET', `profile override for "${targetId}", which is no topic or claim of this brief`);
+    applyOverride(profiles, targetId, override);
   }
+}
+
+function applyOverride(profiles: Map<string, TrackingProfile>, targetId: string, override: ProfileOverrides[string]): void {
+  const profile = profiles.get(targetId)!;
+  const remove = override.remove;
+  const next: TrackingProfile = {
+    entities: profile.entities.filter((e) => !remove?.entities.includes(e.name)),
+    numbers: profile.numbers.filter((n) => !remove?.numbers.includes(n.text)),
+    terms: profile.terms.filter((t) => !remove?.terms.some((r) => r === t.ko || t.en.includes(r))),
+    citationTitles: profile.citationTitles.filter((t) => !remove?.citationTitles.includes(t)),
+    overridden: true,
+  };
+  for (const entity of override.add?.entities ?? []) {
+    const added = typeof entity === 'string' ? { name: entity, aliases: [] } : entity;
+    if (!next.entities.some((e) => e.name === added.name)) next.entities.push(added);
+  }
+  for (const term of override.add?.terms ?? []) next.terms.push({ ko: '', en: [term], kind: 'concept' });
+  for (const title of override.add?.citationTitles ?? []) if (!next.citationTitles.includes(title)) next.citationTitles.push(title);
+  profiles.set(targetId, next);
 }

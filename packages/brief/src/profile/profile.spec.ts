@@ -34,8 +34,12 @@ describe('entities', () => {
   });
 
   it('keeps product names, acronyms with digits and multi-word names, and drops the too-common', () => {
-    const names = extractEntities('美 스타트업 Clearview AI는 SNS 에서 ... GPT-3 기반 ... 비자(H-1B, H-2B) ... Paulson Institute 산하 MacroPolo').map((e) => e.name);
-    expect(names).toEqual(expect.arrayContaining(['Clearview AI', 'Clearview', 'GPT-3', 'H-1B', 'H-2B', 'Paulson Institute', 'MacroPolo']));
+    const entities = extractEntities('美 스타트업 Clearview AI는 SNS 에서 ... GPT-3 기반 ... 비자(H-1B, H-2B) ... Paulson Institute 산하 MacroPolo');
+    const names = entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Clearview AI', 'GPT-3', 'H-1B', 'H-2B', 'Paulson Institute', 'MacroPolo']));
+    // The head of a name ending in a term of the field is a spelling of it too.
+    expect(entities.find((e) => e.name === 'Clearview AI')!.aliases).toContain('Clearview');
+    expect(names).not.toContain('Paulson');
     expect(names).not.toContain('SNS');
     expect(names).not.toContain('AI');
   });
@@ -46,7 +50,7 @@ describe('entities', () => {
 });
 
 describe('terms of the field, from the lexicon', () => {
-  it('carries Korean terms into English, longest first, with a compound's head', () => {
+  it('carries Korean terms into English, longest first, with the head of a compound', () => {
     const terms = glossTerms('안면인식 AI 기술과 자율주행차 상용화');
     const ko = terms.map((t) => t.ko);
     expect(ko).toEqual(expect.arrayContaining(['안면인식', '자율주행차', '자율주행', '상용화']));
@@ -86,6 +90,16 @@ describe('profile overrides', () => {
     expect(profile.numbers).toEqual([]);
     expect(profile.terms.map((t) => t.en)).toEqual([['surveillance'], ['face surveillance']]);
     expect(profile.overridden).toBe(true);
+  });
+
+  it('applies the whole-brief key to every topic and claim, before their own overrides', () => {
+    const profiles = new Map([
+      ['t1', derived()],
+      ['t1.c1', derived()],
+    ]);
+    applyProfileOverrides(profiles, parseProfileOverrides(JSON.stringify({ '*': { remove: { terms: ['surveillance'] } }, 't1.c1': { add: { terms: ['surveillance cameras'] } } })));
+    expect(profiles.get('t1')!.terms).toEqual([]);
+    expect(profiles.get('t1.c1')!.terms.map((t) => t.en)).toEqual([['surveillance cameras']]);
   });
 
   it('refuses an override for an id the brief does not have, and a malformed file', () => {

@@ -101,10 +101,14 @@ function whoOrWhere(key: string): boolean {
 
 type RawFeature = Omit<Feature, 'weight' | 'core' | 'specificity'>;
 
-/** A single-word name is distinctive when it could not be an ordinary word: GPT-3, H-1B, NeurIPS, OpenAI, BERT. */
+/**
+ * A single-word name is distinctive when it could not be an ordinary word: GPT-3, H-1B,
+ * NeurIPS, OpenAI. Capitals alone are not enough: an abbreviation (API, NSA) means different
+ * things in different stories.
+ */
 function distinctiveName(display: string): boolean {
   if (/\s/.test(display.trim())) return true;
-  return /\d/.test(display) || /[a-z][A-Z]/.test(display) || /^[A-Z]{3,}$/.test(display);
+  return /\d/.test(display) || /[a-z][A-Z]/.test(display);
 }
 
 /** An abbreviation (API, GPU) means different things in different fields: never strong evidence on its own. */

@@ -2,3 +2,4 @@ export { BilingualLexicon, fieldLexicon, LEXICON_KINDS, namesWhoOrWhere, parseLe
 export { STOPWORDS, stem, stems, tokenize, type Token } from './english-words.js';
 export { hangulSoundKey, latinSoundKey, nounCandidates } from './hangul.js';
 export { zipfOf } from './word-frequency.js';
+export { specificityOf } from './specificity.js';

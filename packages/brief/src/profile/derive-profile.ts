@@ -1,6 +1,6 @@
 import type { BriefCitation, BriefClaim, BriefTopic } from '../brief-model.js';
 import { extractEntities, type BriefEntity } from './entities.js';
-import { glossTerms } from './glossed-terms.js';
+import { englishTerms, glossTerms } from './glossed-terms.js';
 import { extractNumbers, type BriefNumber } from './numbers.js';
 import type { GlossedTerm, TrackingProfile } from './tracking-profile.js';
 
@@ -36,7 +36,8 @@ export function profileOfTexts(texts: string[], citationTitles: string[]): Track
   return {
     entities: mergeEntities(texts.map(extractEntities)),
     numbers: uniqueNumbers(texts.flatMap(extractNumbers)),
-    terms: uniqueTerms(texts.flatMap(glossTerms)),
+    // The cited works' English titles name the subject in coverage's own words: their terms of the field count too.
+    terms: uniqueTerms([...texts.flatMap(glossTerms), ...citationTitles.flatMap((title) => englishTerms(title, { lexiconOnly: true }))]),
     citationTitles: [...new Set(citationTitles)],
     overridden: false,
   };

@@ -1,5 +1,6 @@
 import { extractEntities } from './entities.js';
 import { extractNumbers } from './numbers.js';
+import { profileOfTexts } from './derive-profile.js';
 import { glossTerms } from './glossed-terms.js';
 import { applyProfileOverrides, parseProfileOverrides } from './profile-overrides.js';
 import type { TrackingProfile } from './tracking-profile.js';
@@ -60,6 +61,11 @@ describe('terms of the field, from the lexicon', () => {
 
   it('keeps a Hangul word the lexicon lacks, with no English form, to be matched by its sound', () => {
     expect(glossTerms('잭스바이트는 시험에 성공')).toEqual(expect.arrayContaining([{ ko: '잭스바이트', en: [], kind: 'name' }]));
+  });
+
+  it('takes the terms of the field in the titles of the cited works too', () => {
+    const profile = profileOfTexts(['크리스 엄슨(Chris Urmson)은 상용화 시점이 늦어질 것으로 전망'], ['Driverless Cars Are Stuck in a Jam']);
+    expect(profile.terms.some((t) => t.en.includes('driverless car'))).toBe(true);
   });
 
   it('reads an English line by the English forms of the lexicon, each with its other forms', () => {

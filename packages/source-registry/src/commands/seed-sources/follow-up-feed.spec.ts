@@ -10,13 +10,14 @@ const profile = (entities: string[], terms: string[]): TrackingProfileData => ({
 });
 
 describe('follow-up feeds', () => {
-  it('searches for the terms a topic\'s claims share and any of the names they mention most', () => {
+  it('searches for the specific terms a topic\'s claims share and any of the names they mention most', () => {
     const query = followUpQuery([
-      profile(['IBM', 'Amazon', 'Microsoft'], ['facial recognition', 'stop supplying']),
-      profile(['Amazon', 'Rekognition'], ['facial recognition', 'police']),
-      profile(['Microsoft'], ['facial recognition', 'police']),
+      profile(['IBM', 'Amazon', 'Microsoft'], ['facial recognition', 'stop supplying', 'technology']),
+      profile(['Amazon', 'Rekognition'], ['facial recognition', 'police', 'technology']),
+      profile(['Microsoft'], ['facial recognition', 'police', 'technology']),
     ]);
-    expect(query).toBe('"facial recognition" police (Microsoft OR Amazon OR Rekognition)');
+    // "technology" and "police" are in more claims, but say too little to narrow a news search.
+    expect(query).toBe('"facial recognition" "stop supplying" (Microsoft OR Amazon OR Rekognition)');
   });
 
   it('leaves names out of the terms: they are already among the alternatives', () => {

@@ -64,8 +64,6 @@ const STRONG_WORD_SPECIFICITY = 0.7;
 const CHARACTERISTIC_SHARE = 0.75;
 /** Sound keys shorter than this match too many words by chance. */
 const SHORTEST_SOUND_KEY = 3;
-/** Syllables a Hangul word needs to be compared by sound. */
-const SHORTEST_HANGUL_NAME = 3;
 
 /**
  * A name of the lexicon that says who or where (a person, a place, an organisation) rather
@@ -124,8 +122,7 @@ export function soundKey(writtenIn: 'hangul' | 'latin', key: string): string {
 function soundFeature(written: string, group: string): RawFeature | null {
   const hangul = /[가-힣]/.test(written);
   const key = hangul ? hangulSoundKey(written) : latinSoundKey(written);
-  // Two-syllable Hangul words are mostly Korean words, whose sounds meet English names by chance.
-  if (key.length < SHORTEST_SOUND_KEY || (hangul && written.length < SHORTEST_HANGUL_NAME)) return null;
+  if (key.length < SHORTEST_SOUND_KEY) return null;
   return { key: soundKey(hangul ? 'hangul' : 'latin', key), display: written, kind: 'sound', subject: false, strong: false, group };
 }
 

@@ -6,6 +6,9 @@ const LONGEST_FORM = 5;
 /** A word of an English brief this common in everyday English (Zipf scale) is no subject on its own. */
 const EVERYDAY_ZIPF = 4.5;
 
+/** Hangul words shorter than this are mostly Korean words the lexicon does not need (필요, 대한), not foreign names. */
+const SHORTEST_FOREIGN_WORD = 3;
+
 const fromEntry = (entry: LexiconEntry): GlossedTerm => ({ ko: entry.ko, en: [...entry.en], kind: entry.kind === 'concept' ? 'concept' : 'name' });
 
 /**
@@ -15,7 +18,8 @@ const fromEntry = (entry: LexiconEntry): GlossedTerm => ({ ko: entry.ko, en: [..
  */
 export function koreanTerms(text: string): GlossedTerm[] {
   const { found, unmatched } = fieldLexicon().findKorean(text);
-  return [...found.map((f) => fromEntry(f.entry)), ...unmatched.map((word): GlossedTerm => ({ ko: word, en: [], kind: 'name' }))];
+  const foreign = unmatched.filter((word) => word.length >= SHORTEST_FOREIGN_WORD);
+  return [...found.map((f) => fromEntry(f.entry)), ...foreign.map((word): GlossedTerm => ({ ko: word, en: [], kind: 'name' }))];
 }
 
 /**

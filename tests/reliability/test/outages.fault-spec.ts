@@ -33,14 +33,17 @@ describe('outages of the broker and the database, and a poison message, in the m
     await waitFor(() => storedEvents(scenario), (n) => n >= before + 20, { description: 'events stored while the broker is down', timeoutMs: 60_000 });
     await broker.resume();
 
-    // Every connection to the database is cut, twice, while the stream flows.
+    // Every service's connection to the database is cut, twice, while the stream flows. A
+    // service reconnects only when it next needs the database: each cut waits until there are
+    // service connections to cut, and the stream must flow on past it before the next.
+    const cutServiceConnections = () =>
+      system.db.prisma.$queryRaw<Array<{ n: bigint }>>`
+        SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name LIKE 'briefwatch-%' AND application_name <> 'briefwatch-test'`.then(([row]) => Number(row!.n));
     await scenario.reachArticles(60);
     for (let cut = 0; cut < 2; cut += 1) {
-      const terminated = await system.db.prisma.$queryRaw<Array<{ n: bigint }>>`
-        SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND pid <> pg_backend_pid()`;
-      expect(Number(terminated[0]!.n)).toBeGreaterThan(0);
-      await scenario.reachArticles(70 + cut * 15);
+      await waitFor(cutServiceConnections, (terminated) => terminated > 0, { description: 'service connections to the database to cut', timeoutMs: 60_000 });
+      await scenario.reachArticles((await scenario.articles()) + 10);
     }
 
     // Bytes that are no event arrive on the article topic, between real events.

@@ -147,10 +147,17 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
     });
     expect(paused.status).toBe(202);
     await waitFor(() => system.db.prisma.source.findUniqueOrThrow({ where: { id: economistId } }), (s) => s.status === 'paused', { description: 'the pause projected' });
-    // A poll leased just before the pause may still land; after that, none.
+    // A poll leased just before the pause may still land; after that, none. Once another source
+    // has been polled again, no lease of the paused one can still be on its way: wait until the
+    // one it may hold is given back (its poll recorded), then count.
     const wiredId = (await system.db.prisma.source.findFirstOrThrow({ where: { title: 'Wired: AI' } })).id;
     const wiredBefore = (await pollsOf(wiredId)).length;
     await waitFor(() => pollsOf(wiredId), (rows) => rows.length >= wiredBefore + 1, { description: 'another source polled once more' });
+    await waitFor(
+      () => system.db.prisma.sourceSchedule.findUnique({ where: { sourceId: economistId } }),
+      (schedule) => !schedule?.leaseOwner || (schedule.leaseExpiresAt ?? new Date(0)) < new Date(),
+      { description: 'no poll of the paused source under way' },
+    );
     const settled = (await pollsOf(economistId)).length;
     await waitFor(() => pollsOf(wiredId), (rows) => rows.length >= wiredBefore + 3, { description: 'another source polled three more times' });
     expect((await pollsOf(economistId)).length).toBe(settled);

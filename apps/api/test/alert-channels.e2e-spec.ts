@@ -14,7 +14,7 @@ import { getJson, postJson } from './api-requests.js';
 const spri = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt'));
 const BRIEF = 'spri-ai-brief-2020-06';
 
-const FACES = { title: 'Boston bans police use of facial recognition technology', guid: 'boston', description: 'The city council voted to prohibit agencies, including police, from using face surveillance, citing racial bias.' };
+const FACES = { title: 'Portland votes to bar city agencies from facial recognition', guid: 'boston', description: 'Council members cited misidentifications and privacy before the unanimous vote.' };
 const GPT = { title: 'OpenAI opens its GPT-3 language model to developers through a commercial API', guid: 'gpt3-api', description: 'OpenAI will sell access to GPT-3, its 175 billion parameter language model, through an API.' };
 /** The same story, reworded by each outlet as outlets do. */
 const IBM_TITLES: Record<string, string> = {

@@ -11,8 +11,8 @@ const spri = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.ur
 const BRIEF = 'spri-ai-brief-2020-06';
 const extraItems: string[] = [];
 const feed = () => `<rss version="2.0"><channel><title>News</title>${extraItems.join('')}
-  <item><title>Boston bans police use of facial recognition technology</title><link>https://news.example.org/boston</link><guid>boston</guid>
-    <description>The city council voted to prohibit agencies, including police, from using face surveillance, citing racial bias.</description></item>
+  <item><title>Portland votes to bar city agencies from facial recognition</title><link>https://news.example.org/boston</link><guid>boston</guid>
+    <description>Council members cited misidentifications and privacy before the unanimous vote.</description></item>
   <item><title>Amazon tests delivery drones over Cambridge</title><link>https://news.example.org/drones</link><guid>drones</guid><description>Prime Air trial.</description></item>
 </channel></rss>`;
 
@@ -74,7 +74,7 @@ describe('alerts: new related coverage reaches a subscriber once, signed', () =>
     expect(verifyWebhook(secret, delivered!.headers[WEBHOOK_HEADERS.timestamp] as string, delivered!.headers[WEBHOOK_HEADERS.signature] as string, delivered!.body)).toBe(true);
     expect(verifyWebhook('whsec_wrong', delivered!.headers[WEBHOOK_HEADERS.timestamp] as string, delivered!.headers[WEBHOOK_HEADERS.signature] as string, delivered!.body)).toBe(false);
     const alert = JSON.parse(delivered!.body);
-    expect(alert).toMatchObject({ revised: false, brief: { briefId: BRIEF, topicId: 't2' }, article: { title: 'Boston bans police use of facial recognition technology' } });
+    expect(alert).toMatchObject({ revised: false, brief: { briefId: BRIEF, topicId: 't2' }, article: { title: 'Portland votes to bar city agencies from facial recognition' } });
     expect(alert.why.length).toBeGreaterThan(0);
 
     // The receiver has answered; the alerter records the attempt just after.
@@ -130,7 +130,7 @@ describe('alerts: new related coverage reaches a subscriber once, signed', () =>
     })();
     await waitFor(() => events.some((e) => e.event === 'ready'), Boolean, { description: 'the stream ready' });
 
-    extraItems.push('<item><title>Microsoft retires facial recognition tool that claims to identify emotion</title><link>https://news.example.org/azure-face</link><guid>azure-face</guid><description>Microsoft limits access to its facial recognition service for police.</description></item>');
+    extraItems.push('<item><title>Microsoft pulls emotion detection from its facial recognition service</title><link>https://news.example.org/azure-face</link><guid>azure-face</guid><description>Microsoft limits access to its facial recognition service for police.</description></item>');
     const live = await waitFor(() => events.filter((e) => e.event === 'alert'), (list) => list.length >= 1, { description: 'a live alert', timeoutMs: 45_000 });
     expect(live[0]!.data).toMatchObject({ subscriptionId: faces.id, topicId: 't2', revised: false });
     controller.abort();

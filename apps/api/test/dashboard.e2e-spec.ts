@@ -17,7 +17,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HOSTILE_TITLE = 'Amazon extends Rekognition ban for police <script>window.__pwned = true</script><img src=x onerror="window.__pwned = true">';
 
 const items = [
-  { guid: 'boston', day: 10, title: 'Boston bans police use of facial recognition technology', description: 'The city council voted to prohibit agencies, including police, from using face surveillance, citing racial bias.' },
+  { guid: 'boston', day: 10, title: 'Portland votes to bar city agencies from facial recognition', description: 'Council members cited misidentifications and privacy before the unanimous vote.' },
   { guid: 'amazon', day: 11, title: HOSTILE_TITLE, description: 'Amazon said its one-year moratorium on police use of Rekognition facial recognition continues, citing racial bias concerns.' },
 ];
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

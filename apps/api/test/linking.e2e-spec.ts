@@ -12,7 +12,7 @@ const BRIEF = 'spri-ai-brief-2020-06';
 
 const item = (guid: string, title: string, description: string) =>
   `<item><title>${title}</title><link>https://news.example.org/${guid}</link><guid>${guid}</guid><pubDate>Wed, 24 Jun 2020 10:00:00 GMT</pubDate><description>${description}</description></item>`;
-const related = item('boston-ban', 'Boston bans police use of facial recognition technology', 'The city council voted to prohibit agencies, including police, from using face surveillance, citing racial bias.');
+const related = item('boston-ban', 'Portland votes to bar city agencies from facial recognition', 'Council members cited misidentifications and privacy before the unanimous vote.');
 const nearMiss = item('drones', 'Amazon tests delivery drones over Cambridge', 'Prime Air completed its first trial deliveries by drone.');
 const revisedAway = item('boston-ban', 'Boston council approves new budget', 'The city council passed its annual budget after a long debate.');
 
@@ -49,7 +49,7 @@ describe('linking ingested coverage to the brief, through Kafka into the claim t
     expect(response.status).toBe(202);
 
     const topic = await waitFor(coverage, (c) => c.items.length === 1, { description: 'the topic coverage' });
-    expect(topic.items[0]!.article.title).toBe('Boston bans police use of facial recognition technology');
+    expect(topic.items[0]!.article.title).toBe('Portland votes to bar city agencies from facial recognition');
     expect(topic.items[0]!.score).toBeGreaterThan(0.35);
 
     // The claim links follow the topic link in the article's link stream: wait for them too.

@@ -27,7 +27,7 @@ describe('re-linking stored coverage when the brief changes, and backtesting a c
       '/news.xml': (_req, res) =>
         void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
           rss([
-            { guid: 'boston-ban', title: 'Boston bans police use of facial recognition technology', description: 'The city council voted to prohibit agencies, including police, from using face surveillance, citing racial bias.' },
+            { guid: 'boston-ban', title: 'Portland votes to bar city agencies from facial recognition', description: 'Council members cited misidentifications and privacy before the unanimous vote.' },
             { guid: 'gpt3-api', title: 'OpenAI opens GPT-3 to developers through an API', description: 'The 175 billion parameter language model is offered as a commercial API instead of being released.' },
             { guid: 'drones', title: 'Amazon tests delivery drones over Cambridge', description: 'Prime Air completed its first trial deliveries by drone.' },
           ]),

@@ -38,7 +38,7 @@ describe('npx briefwatch link / eval (no Kafka, no database)', () => {
     writeFileSync(
       labels,
       [
-        JSON.stringify({ id: 's1', title: 'Amazon extends moratorium on police use of facial recognition', summary: 'Rekognition stays off-limits to police.', topics: ['안면인식 AI 개발 및 공급 중단'], claims: ['레커그니션(Rekognition)'] }),
+        JSON.stringify({ id: 's1', title: 'Amazon keeps its pause on selling facial recognition to police', summary: 'Rekognition stays off-limits to police.', topics: ['안면인식 AI 개발 및 공급 중단'], claims: ['레커그니션(Rekognition)'] }),
         JSON.stringify({ id: 's2', title: 'IBM to split into two companies', summary: 'The infrastructure business will be spun off.', topics: [], claims: [] }),
         JSON.stringify({ id: 's3', title: 'A quiet week', summary: 'Nothing happened.', topics: ['AI 인력 확보 차질'], claims: [] }),
       ].join('\n'),
@@ -57,7 +57,7 @@ describe('npx briefwatch link / eval (no Kafka, no database)', () => {
       copyFileSync(brief, path.join(sets, name, 'brief.txt'));
       writeFileSync(
         path.join(sets, name, 'stories.jsonl'),
-        JSON.stringify({ id: 's1', title: 'Amazon extends moratorium on police use of facial recognition', summary: '', topics: ['안면인식 AI 개발 및 공급 중단'], claims: [] }),
+        JSON.stringify({ id: 's1', title: 'Amazon keeps its pause on selling facial recognition to police', summary: '', topics: ['안면인식 AI 개발 및 공급 중단'], claims: [] }),
       );
     }
     const result = await cli('eval', '--sets', sets);

@@ -20,7 +20,7 @@ function article(title: string, summary: string, revision = 1): ArticleContent &
 const fold = (events: NewEvent[], state: LinkState = new Map()) => events.reduce((s, e) => evolveLinks(s, { type: e.type, data: e.data } as EventEnvelope), state);
 
 describe('deciding an article\'s links', () => {
-  const story = article('Boston bans police use of facial recognition', 'The council voted to prohibit face surveillance by city agencies.');
+  const story = article('Portland votes to bar facial recognition in city agencies', 'Council members cited privacy and accuracy concerns.');
   const first = decideLinks(story, linkers, new Map(), now);
 
   it('links the topic and its best claims, at most three, each with evidence', () => {

@@ -5,7 +5,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import { undeliverableAlertsTopic, type AlertsReplayRequested, type CoverageLinked, type DigestRequested, type EventEnvelope, type SubscriptionStatusChanged } from '@briefwatch/contracts';
 import type { Prisma, PrismaClient } from '@briefwatch/db';
-import { inTransaction, recordFirstDeliveries } from '@briefwatch/event-store';
+import { databaseAnswers, inTransaction, recordFirstDeliveries } from '@briefwatch/event-store';
 import { AllowList, HostLimiter } from '@briefwatch/feeds';
 import { backoffDelay, ensureTopics, EventConsumer, sleep, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
@@ -72,7 +72,7 @@ export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationS
         return (await composeDigest(tx, request.subscriptionId, new Date(request.requestedAt), { correlationId: event.metadata.correlationId, causationId: event.eventId })) ? 1 : 0;
       },
     };
-    this.consumer = new EventConsumer(kafka, { groupId: ALERTER_GROUP, categories: ['link', 'source', 'subscription'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs, maxBatchEvents: ALERTER_BATCH }, { batch: (events) => this.onEvents(events) }, logger);
+    this.consumer = new EventConsumer(kafka, { groupId: ALERTER_GROUP, categories: ['link', 'source', 'subscription'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs, retryDelayMs: config.kafka.retryDelayMs, retryRounds: config.kafka.retryRounds, maxBatchEvents: ALERTER_BATCH, dependenciesAnswer: () => databaseAnswers(prisma) }, { batch: (events) => this.onEvents(events) }, logger);
   }
 
   /** A batch of events becomes alerts in one transaction with its inbox records, in order. */

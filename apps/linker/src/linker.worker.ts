@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import { streamIdOf, type ArticleContent, type BriefImported, type EventEnvelope } from '@briefwatch/contracts';
 import type { PrismaClient } from '@briefwatch/db';
-import { appendToStreams, inTransaction, readStreams, recordFirstDeliveries, type StreamAppend } from '@briefwatch/event-store';
+import { appendToStreams, databaseAnswers, inTransaction, readStreams, recordFirstDeliveries, type StreamAppend } from '@briefwatch/event-store';
 import { EventConsumer, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
 import { MATCHER_VERSION } from '@briefwatch/linking';
@@ -33,7 +33,7 @@ export class LinkerWorker implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.consumer = new EventConsumer(kafka, { groupId: LINKER_GROUP, categories: ['article', 'brief'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs }, { batch: (events) => this.handleBatch(events) }, logger);
+    this.consumer = new EventConsumer(kafka, { groupId: LINKER_GROUP, categories: ['article', 'brief'], topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs, retryDelayMs: config.kafka.retryDelayMs, retryRounds: config.kafka.retryRounds, dependenciesAnswer: () => databaseAnswers(prisma) }, { batch: (events) => this.handleBatch(events) }, logger);
   }
 
   private async handleBatch(events: readonly ConsumedEvent[]): Promise<HandlerOutcome[]> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type BeforeApplication
 import type { Kafka } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import type { PrismaClient } from '@briefwatch/db';
-import { inTransaction, recordFirstDeliveries } from '@briefwatch/event-store';
+import { databaseAnswers, inTransaction, recordFirstDeliveries } from '@briefwatch/event-store';
 import { EventConsumer, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
 import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
@@ -29,7 +29,7 @@ export class ProjectorWorker implements OnApplicationBootstrap, BeforeApplicatio
       const groupId = projectorGroup(projection);
       return new EventConsumer(
         kafka,
-        { groupId, categories: projection.categories, topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs },
+        { groupId, categories: projection.categories, topicPrefix: config.kafka.topicPrefix, sessionTimeoutMs: config.kafka.sessionTimeoutMs, retryDelayMs: config.kafka.retryDelayMs, retryRounds: config.kafka.retryRounds, dependenciesAnswer: () => databaseAnswers(prisma) },
         { batch: (events) => this.project(projection, groupId, events) },
         logger,
       );

@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('gives every setting a working local default', () => {
     const config = loadConfig('api', {});
     expect(config.databaseUrl).toBe('postgresql://postgres@127.0.0.1:5432/briefwatch');
-    expect(config.kafka).toEqual({ brokers: ['127.0.0.1:9092'], clientId: 'briefwatch-api', topicPrefix: '', sessionTimeoutMs: 30_000 });
+    expect(config.kafka).toEqual({ brokers: ['127.0.0.1:9092'], clientId: 'briefwatch-api', topicPrefix: '', sessionTimeoutMs: 30_000, retryDelayMs: 10_000, retryRounds: 2 });
     expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, readsNeedKey: false, ratePerMinute: 600 });
     expect(config.alerts).toMatchObject({ maxAttempts: 8, ratePerMinute: 120, groupHoldSeconds: 120, groupWindowSeconds: 86_400 });
     expect(config.ingest.quiet).toEqual({ factor: 4, minSeconds: 21_600 });

@@ -23,6 +23,11 @@ const environmentSchema = z.object({
   // How long the broker waits for a consumer that stopped answering (killed, cut off) before
   // handing its partitions to the others. The broker accepts 6 s to 300 s.
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
+  // An event whose handler keeps failing while the database answers is set aside on the
+  // group's retry topic and tried again after this delay, four times longer each round,
+  // then dead-lettered after the last round.
+  KAFKA_RETRY_DELAY_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  KAFKA_RETRY_ROUNDS: z.coerce.number().int().min(0).max(10).default(2),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   API_READS_NEED_KEY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
@@ -67,7 +72,7 @@ export interface BriefwatchConfig {
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string;
   /** The topic prefix also names the consumer groups: deployments that share a cluster share nothing else. */
-  kafka: { brokers: string[]; clientId: string; topicPrefix: string; sessionTimeoutMs: number };
+  kafka: { brokers: string[]; clientId: string; topicPrefix: string; sessionTimeoutMs: number; retryDelayMs: number; retryRounds: number };
   api: {
     host: string;
     port: number;
@@ -125,7 +130,7 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     service,
     nodeEnv: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
-    kafka: { brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID ?? `briefwatch-${service}`, topicPrefix: e.KAFKA_TOPIC_PREFIX, sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS },
+    kafka: { brokers: e.KAFKA_BROKERS, clientId: e.KAFKA_CLIENT_ID ?? `briefwatch-${service}`, topicPrefix: e.KAFKA_TOPIC_PREFIX, sessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS, retryDelayMs: e.KAFKA_RETRY_DELAY_MS, retryRounds: e.KAFKA_RETRY_ROUNDS },
     api: { host: e.API_HOST, port: e.API_PORT, readsNeedKey: e.API_READS_NEED_KEY, ratePerMinute: e.API_RATE_PER_MINUTE },
     log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
     relay: { batchSize: e.RELAY_BATCH_SIZE, pollIntervalMs: e.RELAY_POLL_INTERVAL_MS },

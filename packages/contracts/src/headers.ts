@@ -20,3 +20,12 @@ export const DEAD_LETTER_HEADERS = {
   consumerGroup: 'dlt-consumer-group',
   failedAt: 'dlt-failed-at',
 } as const;
+
+/**
+ * Extra headers on an event set aside on a consumer group's retry topic after its handler
+ * kept failing: which round of retries it is in, and when it may be tried again (ms since the epoch).
+ */
+export const RETRY_HEADERS = {
+  round: 'retry-round',
+  notBefore: 'retry-not-before',
+} as const;

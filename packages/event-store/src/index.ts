@@ -1,4 +1,4 @@
-export { inTransaction, type Database } from './database.js';
+export { databaseAnswers, inTransaction, type Database } from './database.js';
 export { ConcurrencyError } from './errors.js';
 export { appendToStream, countCategories, readCategoriesAfter, readStream, streamVersion, type AppendOptions, type AppendResult, type ExpectedVersion } from './event-store.js';
 export { readCommittedAfter, START_OF_STORE, type StoreCheckpoint, type CommittedBatch } from './committed-events.js';

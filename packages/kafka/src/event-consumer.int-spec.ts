@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
-import { DEAD_LETTER_HEADERS, deadLetterTopic, eventsTopic, streamIdOf, type EventEnvelope } from '@briefwatch/contracts';
+import type { Kafka, KafkaMessage } from 'kafkajs';
+import { DEAD_LETTER_HEADERS, deadLetterTopic, eventsTopic, RETRY_HEADERS, retryTopic, streamIdOf, type EventEnvelope } from '@briefwatch/contracts';
 import { silentLogger } from '@briefwatch/logging';
 import { testKafkaBrokers, uniqueTopicPrefix, waitFor } from '@briefwatch/testing';
 import { createKafka } from './kafka-client.js';
-import { EventConsumer, type ConsumedEvent, type HandlerOutcome } from './event-consumer.js';
+import { EventConsumer, type ConsumedEvent, type EventConsumerOptions, type HandlerOutcome } from './event-consumer.js';
 import { EventPublisher } from './event-publisher.js';
 import { headerText } from './message-codec.js';
 import { ensureTopics } from './topic-admin.js';
@@ -48,12 +48,37 @@ describe('publishing and consuming events through a real broker', () => {
     await publisher.disconnect();
   });
 
-  async function startConsumer(groupId: string, handle: (event: ConsumedEvent) => Promise<void>) {
-    const consumer = new EventConsumer(kafka, { groupId, categories: ['source'], topicPrefix: prefix, retryBaseMs: 10 }, handle, silentLogger);
+  async function startConsumer(groupId: string, handle: (event: ConsumedEvent) => Promise<void>, options: Partial<EventConsumerOptions> = {}) {
+    const consumer = new EventConsumer(kafka, { groupId, categories: ['source'], topicPrefix: prefix, retryBaseMs: 10, ...options }, handle, silentLogger);
     consumers.push(consumer);
     await consumer.start();
     return consumer;
   }
+
+  /** Every message on a topic so far, read by a reader of its own, once `enough` holds. */
+  async function readTopic(topic: string, enough: (messages: KafkaMessage[]) => boolean): Promise<KafkaMessage[]> {
+    const reader = kafka.consumer({ groupId: `reader-${randomUUID()}` });
+    const messages: KafkaMessage[] = [];
+    await reader.connect();
+    try {
+      await reader.subscribe({ topic, fromBeginning: true });
+      await reader.run({ eachMessage: async ({ message }) => void messages.push(message) });
+      await waitFor(() => messages, enough, { description: `messages on ${topic}` });
+      return messages;
+    } finally {
+      await reader.disconnect();
+    }
+  }
+  const header = (message: KafkaMessage, name: string) => headerText(message.headers, name);
+  const eventIdOf = (message: KafkaMessage) => {
+    try {
+      return (JSON.parse(message.value!.toString()) as Partial<EventEnvelope>).eventId;
+    } catch {
+      return undefined;
+    }
+  };
+  // The topic holds earlier tests' messages too, invalid ones among them: each test looks at what its handler set aside.
+  const setAsideBy = (messages: KafkaMessage[], code = 'HANDLER.FAILED') => messages.filter((m) => header(m, DEAD_LETTER_HEADERS.errorCode) === code);
 
   it('delivers events with the stream id as key and the tracing headers set', async () => {
     const seen: ConsumedEvent[] = [];
@@ -121,6 +146,87 @@ describe('publishing and consuming events through a real broker', () => {
     expect(attempts).toBe(3);
   });
 
+  describe('a handler that keeps failing holds nothing up', () => {
+    const setAside = { maxAttempts: 2, retryDelayMs: 300, retryRounds: 1 };
+
+    it('sets the event aside, tries it again from the retry topic, then dead-letters it with the error, while the events behind it are applied', async () => {
+      const sourceId = randomUUID();
+      const [failing, behind] = [sourceRegistered(500, sourceId), { ...sourceRegistered(501, sourceId), streamPosition: 2 }];
+      const attempts: string[] = [];
+      const applied: string[] = [];
+      await startConsumer(
+        'always-failing',
+        async (event) => {
+          if (event.envelope.eventId !== failing.eventId) return void applied.push(event.envelope.eventId);
+          attempts.push(event.topic);
+          throw Object.assign(new Error('claim 7 has no topic'), { code: 'LINK.ORPHAN_CLAIM' });
+        },
+        setAside,
+      );
+      await publisher.publish([failing, behind]);
+
+      await waitFor(() => applied.includes(behind.eventId), Boolean, { description: 'the event behind the failing one' });
+      const [dead] = setAsideBy(await readTopic(deadLetterTopic('source', 'always-failing', prefix), (m) => setAsideBy(m, 'LINK.ORPHAN_CLAIM').length >= 1), 'LINK.ORPHAN_CLAIM');
+      expect(eventIdOf(dead!)).toBe(failing.eventId);
+      expect(header(dead!, DEAD_LETTER_HEADERS.errorCode)).toBe('LINK.ORPHAN_CLAIM');
+      expect(header(dead!, DEAD_LETTER_HEADERS.reason)).toBe('claim 7 has no topic');
+      expect(header(dead!, DEAD_LETTER_HEADERS.originalTopic)).toBe(eventsTopic('source', prefix));
+      expect(header(dead!, DEAD_LETTER_HEADERS.consumerGroup)).toBe('always-failing');
+      expect(header(dead!, RETRY_HEADERS.round)).toBe('2');
+      // Two tries in place, two more in the one round on the retry topic, and no more.
+      expect(attempts).toEqual([eventsTopic('source', prefix), eventsTopic('source', prefix), retryTopic('source', 'always-failing', prefix), retryTopic('source', 'always-failing', prefix)]);
+      expect(applied.filter((id) => id === failing.eventId)).toEqual([]);
+    });
+
+    it('applies an event from the retry topic once its handler succeeds there, not before its delay', async () => {
+      const event = sourceRegistered(510);
+      const tries: number[] = [];
+      await startConsumer(
+        'fails-then-heals',
+        async (consumed) => {
+          if (consumed.envelope.eventId !== event.eventId) return;
+          tries.push(Date.now());
+          if (tries.length <= 2) throw new Error('upstream briefly refusing');
+        },
+        { ...setAside, retryDelayMs: 1_000 },
+      );
+      await publisher.publish([event]);
+      await waitFor(() => tries.length, (n) => n >= 3, { description: 'the try from the retry topic' });
+      expect(tries[2]! - tries[1]!).toBeGreaterThanOrEqual(900);
+      const [retried] = await readTopic(retryTopic('source', 'fails-then-heals', prefix), (m) => m.length >= 1);
+      expect(eventIdOf(retried!)).toBe(event.eventId);
+      expect(header(retried!, DEAD_LETTER_HEADERS.reason)).toBe('upstream briefly refusing');
+    });
+
+    it('sets nothing aside while its dependencies do not answer: the event is tried in place until they do', async () => {
+      const event = sourceRegistered(520);
+      let databaseUp = false;
+      let tries = 0;
+      const applied: string[] = [];
+      await startConsumer(
+        'outage',
+        async (consumed) => {
+          if (consumed.envelope.eventId !== event.eventId) return;
+          tries += 1;
+          if (!databaseUp) throw new Error('connection refused');
+          applied.push(consumed.envelope.eventId);
+        },
+        { ...setAside, dependenciesAnswer: async () => databaseUp },
+      );
+      await publisher.publish([event]);
+      await waitFor(() => tries, (n) => n >= 6, { description: 'tries past the limit while the database is down' });
+      databaseUp = true;
+      await waitFor(() => applied, (ids) => ids.includes(event.eventId), { description: 'the event applied once the database answers' });
+      // The retry topic is still empty: a marker sent to it directly is the first message read there.
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({ topic: retryTopic('source', 'outage', prefix), messages: [{ value: 'marker' }] });
+      await producer.disconnect();
+      const onRetry = await readTopic(retryTopic('source', 'outage', prefix), (m) => m.some((x) => x.value?.toString() === 'marker'));
+      expect(onRetry.map((m) => m.value?.toString())).toEqual(['marker']);
+    });
+  });
+
   describe('handing events over in batches', () => {
     async function startBatchConsumer(groupId: string, handle: (events: readonly ConsumedEvent[]) => Promise<HandlerOutcome[]>) {
       const consumer = new EventConsumer(kafka, { groupId, categories: ['source'], topicPrefix: prefix, retryBaseMs: 10, maxBatchEvents: 8 }, { batch: handle }, silentLogger);
@@ -163,6 +269,32 @@ describe('publishing and consuming events through a real broker', () => {
       const mine = [...before, ...after];
       await waitFor(() => only(handled, mine).length, (n) => n >= 6, { description: 'the events on both sides of the poison' });
       expect(only(handled, mine)).toEqual(mine.map((e) => e.eventId));
+    });
+
+    it('splits a batch that keeps failing: the events beside the bad one are applied, in order, and the bad one is set aside', async () => {
+      const sent = oneStream(600, 6);
+      const bad = sent[2]!;
+      const applied: string[] = [];
+      const consumer = new EventConsumer(
+        kafka,
+        { groupId: 'batch-split', categories: ['source'], topicPrefix: prefix, retryBaseMs: 10, maxBatchEvents: 8, maxAttempts: 2, retryDelayMs: 200, retryRounds: 0 },
+        {
+          batch: async (events) => {
+            if (events.some((e) => e.envelope.eventId === bad.eventId)) throw new Error('cannot apply');
+            applied.push(...events.map((e) => e.envelope.eventId));
+            return events.map(() => 'applied');
+          },
+        },
+        silentLogger,
+      );
+      consumers.push(consumer);
+      await consumer.start();
+      await publisher.publish(sent);
+      await waitFor(() => only(applied, sent).length, (n) => n >= 5, { description: 'the five good events' });
+      expect(only(applied, sent)).toEqual(sent.filter((e) => e !== bad).map((e) => e.eventId));
+      const dead = setAsideBy(await readTopic(deadLetterTopic('source', 'batch-split', prefix), (m) => setAsideBy(m).length >= 1));
+      expect(dead.map(eventIdOf)).toEqual([bad.eventId]);
+      expect(header(dead[0]!, DEAD_LETTER_HEADERS.reason)).toBe('cannot apply');
     });
 
     it('tries a failing batch again, whole, until it succeeds', async () => {

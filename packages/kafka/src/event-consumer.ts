@@ -1,14 +1,9 @@
-import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type KafkaMessage, type Producer } from 'kafkajs';
-import {
-  DEAD_LETTER_HEADERS,
-  deadLetterTopic,
-  eventsTopic,
-  type EventEnvelope,
-  type StreamCategory,
-} from '@briefwatch/contracts';
+import { Partitioners, type Consumer, type EachBatchPayload, type IHeaders, type Kafka, type Message, type Producer } from 'kafkajs';
+import { deadLetterTopic, eventsTopic, retryTopic, type EventEnvelope, type StreamCategory } from '@briefwatch/contracts';
 import type { Logger } from '@briefwatch/logging';
 import { backoffDelay, sleep } from './backoff.js';
 import { decodeMessage, InvalidMessageError } from './message-codec.js';
+import { deadLetterMessage, reasonOf, retryDueAt, retryMessage, retryRoundOf, type MessagePlace, type SetAsideReason } from './set-aside.js';
 import { ensureTopics } from './topic-admin.js';
 
 export interface ConsumedEvent {
@@ -37,13 +32,29 @@ export type BatchHandler = (events: readonly ConsumedEvent[]) => Promise<Handler
 export const MAX_EVENTS_PER_BATCH = 500;
 
 
+/** Rounds on the retry topic an event whose handler keeps failing gets before it is dead-lettered. */
+export const RETRY_ROUNDS = 2;
+
+/** An event as consumed, with its message headers: a retry topic's say which round it is in. */
+type Delivered = ConsumedEvent & { headers: IHeaders | undefined };
+
 export interface EventConsumerOptions {
   /** The consumer group: one per service role (projector, linker, alerter, ...), named in Kafka under the topic prefix. */
   groupId: string;
   categories: readonly StreamCategory[];
   topicPrefix: string;
-  /** Tries of the handler for one message before the message is handed back to Kafka. */
+  /** Tries of the handler for one message, with backoff, before it is set aside on the retry topic (default 5). */
   maxAttempts?: number;
+  /** Rounds on the retry topic before an event is dead-lettered (default RETRY_ROUNDS). */
+  retryRounds?: number;
+  /** How long an event waits on the retry topic before its first round; each further round waits four times longer (default 10 s). */
+  retryDelayMs?: number;
+  /**
+   * Whether what the handlers depend on (the database) answers. While it does not, a failing
+   * handler is the outage's doing, not the event's: the event is tried again in place, without
+   * end, and nothing is set aside. Without it every failure counts against the event.
+   */
+  dependenciesAnswer?: () => Promise<boolean>;
   retryBaseMs?: number;
   retryCapMs?: number;
   /** How long the broker waits for a member that stopped answering before rebalancing (default 30 s). */
@@ -55,6 +66,11 @@ export interface EventConsumerOptions {
    * consumer whose events matter only to whoever listens at the moment.
    */
   skipWhile?: () => boolean;
+  /**
+   * Whether the group keeps retry and dead-letter topics (default true). A group that lives
+   * only as long as its process (live updates) keeps none: what it cannot handle is logged and passed over.
+   */
+  setsAside?: boolean;
   /** Where a group with no committed offsets starts: the whole history (default) or only what comes next. */
   fromBeginning?: boolean;
 }
@@ -62,15 +78,23 @@ export interface EventConsumerOptions {
 /**
  * Consumes a consumer group's event topics and hands each event to the handler, at least
  * once. Handlers make that effectively once by recording what they applied (the inbox).
- * A message that is not a valid event goes to the group's dead-letter topic with the reason
- * in its headers, and the stream behind it keeps flowing. A handler that keeps failing is
- * not skipped: the offset is not committed and Kafka redelivers it.
+ * Nothing holds a partition up for good:
+ * - a message that is not a valid event goes to the group's dead-letter topic with the
+ *   reason in its headers, and the stream behind it keeps flowing;
+ * - a handler that fails is tried again with backoff; if it still fails while its
+ *   dependencies answer, the event is set aside on the group's retry topic (a failing batch
+ *   is first split, so the events beside it are applied) and tried again later, in rounds
+ *   further apart, and after the last round dead-lettered with the handler's error;
+ * - while the dependencies do not answer (a database outage), the event is tried in place
+ *   until they do: an outage sets nothing aside.
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly deadLetters: Producer;
   private readonly stopping = new AbortController();
   private readonly logger: Logger;
+  /** Retry-topic partitions paused until their next event is due. */
+  private readonly resumeTimers = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -93,12 +117,16 @@ export class EventConsumer {
     return this.options.categories.map((category) => eventsTopic(category, this.options.topicPrefix));
   }
 
+  /** The group's own retry topics: events set aside after their handler kept failing. */
+  get retryTopics(): string[] {
+    if (this.options.setsAside === false) return [];
+    return this.options.categories.map((category) => retryTopic(category, this.options.groupId, this.options.topicPrefix));
+  }
+
   /** Resolves once the consumer has joined its group and been given partitions. */
   async start(): Promise<void> {
-    const deadLetterTopics = this.options.categories.map((category) =>
-      deadLetterTopic(category, this.options.groupId, this.options.topicPrefix),
-    );
-    await ensureTopics(this.kafka, [...this.topics, ...deadLetterTopics]);
+    const deadLetterTopics = this.options.setsAside === false ? [] : this.options.categories.map((category) => deadLetterTopic(category, this.options.groupId, this.options.topicPrefix));
+    await ensureTopics(this.kafka, [...this.topics, ...this.retryTopics, ...deadLetterTopics]);
     await this.deadLetters.connect();
     await this.consumer.connect();
     const joined = new Promise<void>((resolve) => {
@@ -118,7 +146,7 @@ export class EventConsumer {
   }
 
   private async run(): Promise<void> {
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.subscribe({ topics: [...this.topics, ...this.retryTopics], fromBeginning: this.options.fromBeginning ?? true });
     await this.consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.onBatch(payload) });
   }
 
@@ -146,6 +174,7 @@ export class EventConsumer {
   /** Lets the event in hand finish, commits the offsets of what was handled, and leaves the group. */
   async stop(): Promise<void> {
     this.stopping.abort();
+    for (const timer of this.resumeTimers) clearTimeout(timer);
     await this.consumer.disconnect();
     await this.deadLetters.disconnect();
     this.logger.log('stopped consuming; offsets committed');
@@ -154,11 +183,13 @@ export class EventConsumer {
   /**
    * Hands a fetched batch on in order: event by event to an EventHandler, in runs of up to
    * MAX_EVENTS_PER_BATCH to a BatchHandler. An offset is resolved only once what precedes it
-   * is handled; an invalid message is dead-lettered in its place in the order.
+   * is handled or set aside; an invalid message is dead-lettered in its place in the order.
+   * A retry topic's partition is paused until its next event is due.
    */
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
-    let run: ConsumedEvent[] = [];
+    const retrying = this.retryTopics.includes(topic);
+    let run: Delivered[] = [];
     const flush = async () => {
       if (run.length === 0) return;
       const events = run;
@@ -169,6 +200,14 @@ export class EventConsumer {
     };
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
+      if (retrying) {
+        const wait = retryDueAt(message.headers) - Date.now();
+        if (wait > 0) {
+          await flush();
+          this.resumeLater(pause(), wait);
+          return;
+        }
+      }
       if (this.options.skipWhile?.()) {
         await flush();
         resolveOffset(message.offset);
@@ -180,17 +219,32 @@ export class EventConsumer {
       } catch (error) {
         if (!(error instanceof InvalidMessageError)) throw error;
         await flush();
-        await this.deadLetter(topic, partition, message, error);
+        await this.setAside(this.deadLetterTopicOf(topic), deadLetterMessage(message, { topic, partition, offset: message.offset }, error, this.options.groupId));
+        this.logger.warn('invalid message dead-lettered', { topic, partition, offset: message.offset, code: error.code, reason: error.message });
         resolveOffset(message.offset);
         continue;
       }
-      run.push({ envelope, topic, partition, offset: message.offset });
-      if (!('batch' in this.handle) || run.length >= (this.options.maxBatchEvents ?? MAX_EVENTS_PER_BATCH)) await flush();
+      run.push({ envelope, topic, partition, offset: message.offset, headers: message.headers });
+      // A retried event is tried on its own: it failed before, and should fail alone if it fails again.
+      if (retrying || !('batch' in this.handle) || run.length >= (this.options.maxBatchEvents ?? MAX_EVENTS_PER_BATCH)) await flush();
     }
     await flush();
   }
 
-  private async handleRun(events: readonly ConsumedEvent[]): Promise<void> {
+  private resumeLater(resume: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.resumeTimers.delete(timer);
+      resume();
+    }, ms);
+    this.resumeTimers.add(timer);
+  }
+
+  /**
+   * Applies a run of events, trying again with backoff. When the handler keeps failing while
+   * its dependencies answer, a run of several is split and its events tried one by one, and a
+   * single event is set aside; while they do not answer, the run is tried again until they do.
+   */
+  private async handleRun(events: readonly Delivered[]): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     const first = events[0]!.envelope;
     for (let attempt = 1; ; attempt += 1) {
@@ -204,39 +258,54 @@ export class EventConsumer {
         return;
       } catch (error) {
         const fields = { eventId: first.eventId, streamId: first.streamId, events: events.length, attempt, error };
-        if (attempt >= maxAttempts || this.stopping.signal.aborted) {
-          this.logger.error('handler failed; leaving the event to be redelivered', fields);
-          throw error;
+        if (this.stopping.signal.aborted) throw error;
+        if (attempt >= maxAttempts && (await this.dependenciesAnswer())) {
+          if (events.length > 1) {
+            this.logger.warn('batch kept failing; trying its events one by one', fields);
+            for (const event of events) await this.handleRun([event]);
+            return;
+          }
+          await this.retryLater(events[0]!, reasonOf(error));
+          return;
         }
-        this.logger.warn('handler failed; retrying', fields);
-        await sleep(backoffDelay(attempt, this.options.retryBaseMs ?? 200, this.options.retryCapMs ?? 5_000), this.stopping.signal);
+        this.logger.warn(attempt >= maxAttempts ? 'handler failed and its dependencies do not answer; retrying in place' : 'handler failed; retrying', fields);
+        await sleep(backoffDelay(Math.min(attempt, maxAttempts), this.options.retryBaseMs ?? 200, this.options.retryCapMs ?? 5_000), this.stopping.signal);
       }
     }
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, error: InvalidMessageError): Promise<void> {
-    const category = topic.slice(this.options.topicPrefix.length).split('.')[1] as StreamCategory;
-    const target = deadLetterTopic(category, this.options.groupId, this.options.topicPrefix);
-    await this.deadLetters.send({
-      topic: target,
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            [DEAD_LETTER_HEADERS.reason]: error.message,
-            [DEAD_LETTER_HEADERS.errorCode]: error.code,
-            [DEAD_LETTER_HEADERS.originalTopic]: topic,
-            [DEAD_LETTER_HEADERS.originalPartition]: String(partition),
-            [DEAD_LETTER_HEADERS.originalOffset]: message.offset,
-            [DEAD_LETTER_HEADERS.consumerGroup]: this.options.groupId,
-            [DEAD_LETTER_HEADERS.failedAt]: new Date().toISOString(),
-          },
-        },
-      ],
-    });
-    this.logger.warn('invalid message dead-lettered', { topic, partition, offset: message.offset, code: error.code, reason: error.message, deadLetterTopic: target });
+  private async dependenciesAnswer(): Promise<boolean> {
+    if (!this.options.dependenciesAnswer) return true;
+    return this.options.dependenciesAnswer().catch(() => false);
+  }
+
+  /** Sets an event whose handler kept failing aside: on the retry topic for its next round, or after the last, on the dead-letter topic. */
+  private async retryLater(event: Delivered, reason: SetAsideReason): Promise<void> {
+    const place: MessagePlace = { topic: event.topic, partition: event.partition, offset: event.offset };
+    const round = retryRoundOf(event.headers) + 1;
+    const fields = { eventId: event.envelope.eventId, streamId: event.envelope.streamId, ...place, code: reason.code, reason: reason.message };
+    if (round > (this.options.retryRounds ?? RETRY_ROUNDS)) {
+      const message = retryMessage(event.envelope, event.headers, place, reason, this.options.groupId, round, 0);
+      await this.setAside(this.deadLetterTopicOf(event.topic), deadLetterMessage(message, place, reason, this.options.groupId));
+      this.logger.error('handler kept failing after its last retry; event dead-lettered', fields);
+      return;
+    }
+    const delayMs = (this.options.retryDelayMs ?? 10_000) * 4 ** (round - 1);
+    await this.setAside(retryTopic(this.categoryOf(event.topic), this.options.groupId, this.options.topicPrefix), retryMessage(event.envelope, event.headers, place, reason, this.options.groupId, round, delayMs));
+    this.logger.warn('handler kept failing; event set aside to be retried', { ...fields, round, delayMs });
+  }
+
+  /** The category a topic of this group belongs to: an events topic or one of its retry topics. */
+  private categoryOf(topic: string): StreamCategory {
+    return topic.slice(this.options.topicPrefix.length).split('.')[1] as StreamCategory;
+  }
+
+  private deadLetterTopicOf(topic: string): string {
+    return deadLetterTopic(this.categoryOf(topic), this.options.groupId, this.options.topicPrefix);
+  }
+
+  private async setAside(topic: string, message: Message): Promise<void> {
+    if (this.options.setsAside === false) return;
+    await this.deadLetters.send({ topic, acks: -1, messages: [message] });
   }
 }

@@ -2,5 +2,7 @@ export { createKafka, type KafkaSettings } from './kafka-client.js';
 export { ensureTopics, describeKafka, type TopicOptions } from './topic-admin.js';
 export { encodeEnvelope, decodeMessage, headerText, InvalidMessageError } from './message-codec.js';
 export { EventPublisher } from './event-publisher.js';
-export { EventConsumer, MAX_EVENTS_PER_BATCH, type BatchHandler, type ConsumedEvent, type EventHandler, type EventConsumerOptions, type HandlerOutcome } from './event-consumer.js';
+export { EventConsumer, MAX_EVENTS_PER_BATCH, RETRY_ROUNDS, type BatchHandler, type ConsumedEvent, type EventHandler, type EventConsumerOptions, type HandlerOutcome } from './event-consumer.js';
 export { backoffDelay, sleep } from './backoff.js';
+export { deadLetterMessage, reasonOf, retryDueAt, retryMessage, retryRoundOf, type MessagePlace, type SetAsideReason } from './set-aside.js';
+export { deadLetterTopics, parseDeadLetterRef, readDeadLetters, replayDeadLetter, type DeadLetter } from './dead-letters.js';

@@ -31,7 +31,7 @@ export class LiveEvents implements OnApplicationBootstrap, OnApplicationShutdown
     this.consumer = new EventConsumer(
       kafka,
       // Nobody listening, nothing to decode: under load that was a tenth of the API's CPU.
-      { groupId: `${config.service}-live-${randomUUID()}`, categories: ['link', 'subscription'], topicPrefix: config.kafka.topicPrefix, fromBeginning: false, skipWhile: () => !this.events.observed },
+      { groupId: `${config.service}-live-${randomUUID()}`, categories: ['link', 'subscription'], topicPrefix: config.kafka.topicPrefix, fromBeginning: false, setsAside: false, skipWhile: () => !this.events.observed },
       async ({ envelope }) => this.events.next(envelope),
       logger,
     );

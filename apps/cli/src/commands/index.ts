@@ -20,6 +20,7 @@ import { fetchCli } from './fetch.cli.js';
 import { linkCli } from './link.cli.js';
 import { backtestLinksCli, relinkCli } from './relink.cli.js';
 import { healthCli } from './health.cli.js';
+import { listDeadLettersCli, replayDeadLetterCli, showDeadLetterCli } from './dead-letters.cli.js';
 import { migrateCli } from './migrate.cli.js';
 
 /** Every command of `npx briefwatch`, in the order help lists them. */
@@ -49,6 +50,9 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   listApiKeysCli,
   revokeApiKeyCli,
   rebuildProjectionsCli,
+  listDeadLettersCli,
+  showDeadLetterCli,
+  replayDeadLetterCli,
   healthCli,
   migrateCli,
 ];

@@ -9,6 +9,16 @@ const wired = readFileSync(path.join(fixtures, 'wired-ai.rss.xml'), 'utf8');
 const economist = readFileSync(path.join(fixtures, 'economist-science.atom.xml'), 'utf8');
 const arxiv = readFileSync(path.join(fixtures, 'arxiv-cs-cl.rdf.xml'), 'utf8');
 
+// A 5 MB item between two ordinary ones: the transcript of a long hearing, published whole.
+const transcript = `<p>${'The committee asked how the audit of each model was scoped and who would read it. '.repeat(62_000)}</p>`;
+const hearings = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Hearings desk</title><link>https://hearings.example.org/</link>${[
+  ['hearing-opens', 'Model audit hearing opens', '<p>The first session heard from auditors.</p>'],
+  ['hearing-transcript', 'Full transcript of the model audit hearing', transcript],
+  ['hearing-closes', 'Model audit hearing closes with calls for a registry', '<p>The last session ended.</p>'],
+]
+  .map(([guid, title, html]) => `<item><guid>${guid}</guid><title>${title}</title><content:encoded><![CDATA[${html}]]></content:encoded></item>`)
+  .join('')}</channel></rss>`;
+
 const rss = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Syndicate</title><link>https://example.org/</link>${items}</channel></rss>`;
 
 describe('ingesting feeds through the event store, Kafka and the projector', () => {
@@ -29,6 +39,7 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
           .end(rss('<item><title>OpenAI text generator goes commercial</title><link>https://www.wired.com/story/openai-text-generator-going-commercial/?utm_source=partner</link><guid>synd-1</guid></item>')),
       '/arxiv.rdf': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rdf+xml' }).end(arxiv),
       '/broken.xml': (_req, res) => void res.writeHead(500).end('oops'),
+      '/hearings.xml': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(hearings),
       // Sends one byte a second, for ever.
       '/slow.xml': (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/rss+xml' });
@@ -161,5 +172,28 @@ describe('ingesting feeds through the event store, Kafka and the projector', () 
     const settled = (await pollsOf(economistId)).length;
     await waitFor(() => pollsOf(wiredId), (rows) => rows.length >= wiredBefore + 3, { description: 'another source polled three more times' });
     expect((await pollsOf(economistId)).length).toBe(settled);
+  });
+
+  it('keeps a 5 MB item among ordinary ones, cut to what an event holds, with a warning on the poll; the items beside it flow as usual', async () => {
+    expect(Buffer.byteLength(transcript)).toBeGreaterThan(5_000_000);
+    const hearingsId = await register('/hearings.xml', 'Hearings desk');
+    const revisions = await waitFor(
+      () => system.db.prisma.articleRevision.findMany({ where: { sourceId: hearingsId } }),
+      (rows) => rows.length === 3,
+      { description: 'the three hearing items stored' },
+    );
+    const byGuid = new Map(revisions.map((r) => [r.guid, r]));
+    expect(byGuid.get('hearing-opens')!.content).toBe('<p>The first session heard from auditors.</p>');
+    expect(byGuid.get('hearing-closes')!.content).toBe('<p>The last session ended.</p>');
+    const cut = byGuid.get('hearing-transcript')!.content!;
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(256 * 1024);
+    expect(Buffer.byteLength(cut)).toBeGreaterThan(250 * 1024);
+    expect(transcript.startsWith(cut)).toBe(true);
+    // The whole response, transcript included, stays in the raw store.
+    const raw = await system.db.prisma.rawResponse.findUniqueOrThrow({ where: { hash: byGuid.get('hearing-transcript')!.rawHash! } });
+    expect(raw.bytes).toBe(Buffer.byteLength(hearings));
+    const [poll] = await waitFor(() => pollsOf(hearingsId), (rows) => rows.length >= 1, { description: 'the poll projected' });
+    expect(poll!.itemsNew).toBe(3);
+    expect(poll!.warnings).toEqual([expect.stringMatching(/^FEED\.ITEM_CUT: item "hearing-transcript": its content of \d\.\d MB is cut to 256 KB; the whole response is kept$/)]);
   });
 });

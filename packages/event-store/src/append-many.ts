@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { storedData } from './event-size.js';
 import { streamCategoryOf, validateEventData, type EventEnvelope, type EventMetadata, type NewEvent } from '@briefwatch/contracts';
 import { inTransaction, type Database } from './database.js';
 import { ConcurrencyError } from './errors.js';
@@ -48,7 +49,7 @@ function eventColumns(batch: readonly StreamAppend[], versions: Map<string, numb
       columns.positions.push(first + index);
       columns.types.push(event.type);
       columns.schemaVersions.push(event.schemaVersion);
-      columns.data.push(JSON.stringify(event.data));
+      columns.data.push(storedData(event));
       columns.metadata.push(metadata);
     });
   }

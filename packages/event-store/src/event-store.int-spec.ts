@@ -7,6 +7,8 @@ import { appendToStream, readStream, streamVersion } from './event-store.js';
 import { readCommittedAfter, START_OF_STORE } from './committed-events.js';
 import { applyOnce } from './inbox.js';
 import { decideAndAppend } from './decide-and-append.js';
+import { appendToStreams } from './append-many.js';
+import { EventTooLargeError, MAX_EVENT_DATA_BYTES } from './event-size.js';
 
 const metadata = { correlationId: 'test', causationId: null };
 
@@ -100,6 +102,33 @@ describe('the Postgres event store', () => {
       InvalidEventDataError,
     );
     expect(await streamVersion(db.prisma, stream)).toBe(0);
+  });
+
+  it('refuses an event too big to publish, whichever way it is appended, and stores nothing of its batch', async () => {
+    const articleId = randomUUID();
+    const discovered = (content: string): NewEvent => ({
+      type: 'ArticleDiscovered',
+      schemaVersion: 1,
+      data: {
+        articleId, sourceId: randomUUID(), feedUrl: 'https://feeds.example.org/hearings.xml', guid: 'hearing-1', link: null, canonicalUrl: null,
+        title: 'Hearing transcript', summary: 'The committee heard from model auditors.', content, authors: [], categories: [], media: [],
+        published: null, updated: null, contentHash: 'a'.repeat(64), rawHash: null, fetchedAt: '2026-11-28T08:00:00.000Z',
+      },
+    });
+    const stream = streamIdOf('article', articleId);
+    // Korean text: three bytes a character, so a size counted in characters would let it through.
+    const tooBig = discovered('<p>' + '감사 보고서 '.repeat(60_000) + '</p>');
+    const error = await appendToStream(db.prisma, stream, [tooBig], { expectedVersion: 0, metadata }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EventTooLargeError);
+    expect((error as EventTooLargeError).code).toBe('EVENT.TOO_LARGE');
+    expect((error as Error).message).toMatch(/^a ArticleDiscovered event of \d+ KB is over the 768 KB an event may hold$/);
+    const other = randomUUID();
+    await expect(appendToStreams(db.prisma, [{ streamId: streamIdOf('source', other), events: [registered(other)], expectedVersion: 0, metadata }, { streamId: stream, events: [tooBig], expectedVersion: 0, metadata }])).rejects.toBeInstanceOf(EventTooLargeError);
+    expect(await streamVersion(db.prisma, stream)).toBe(0);
+    expect(await streamVersion(db.prisma, streamIdOf('source', other))).toBe(0);
+    // Just under the limit is stored.
+    await appendToStream(db.prisma, stream, [discovered('<p>' + 'a'.repeat(MAX_EVENT_DATA_BYTES - 2_000) + '</p>')], { expectedVersion: 0, metadata });
+    expect(await streamVersion(db.prisma, stream)).toBe(1);
   });
 
   it('never lets a reader skip an event whose transaction commits after a later one', async () => {

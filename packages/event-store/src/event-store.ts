@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { storedData } from './event-size.js';
 import { streamCategoryOf, validateEventData, type EventEnvelope, type EventMetadata, type NewEvent } from '@briefwatch/contracts';
 import { inTransaction, type Database } from './database.js';
 import { ConcurrencyError } from './errors.js';
@@ -45,7 +46,7 @@ export async function appendToStream(db: Database, streamId: string, events: rea
       events.map((_, index) => firstPosition + index),
       events.map((event) => event.type),
       events.map((event) => event.schemaVersion),
-      events.map((event) => JSON.stringify(event.data)),
+      events.map(storedData),
       JSON.stringify(options.metadata),
     );
     rows.sort((a, b) => Number(a.stream_position - b.stream_position));

@@ -6,3 +6,4 @@ export { applyOnce, countNotApplied, recordFirstDeliveries } from './inbox.js';
 export { appendToStreams, readStreams, type StreamAppend } from './append-many.js';
 export { decideAndAppend, type StreamModel, type Decision } from './decide-and-append.js';
 export { OutboxRelay, type EventSink, type OutboxRelayOptions } from './outbox-relay.js';
+export { EventTooLargeError, MAX_EVENT_DATA_BYTES } from './event-size.js';

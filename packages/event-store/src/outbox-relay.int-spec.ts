@@ -134,4 +134,48 @@ describe('the outbox relay', () => {
     expect(await relay(recording).publishBatch()).toBe(1);
     expect(published).toEqual(['SourceRenamedByHand']);
   });
+
+  describe('events by size', () => {
+    /** Stores an event as an older version of briefwatch could have, with no size limit at append. */
+    async function storedAsIs(title: string): Promise<string> {
+      const sourceId = randomUUID();
+      const eventId = randomUUID();
+      const data = JSON.stringify({ sourceId, feedUrl: `https://feeds.example.org/${sourceId}.xml`, title, publisher: null, kind: 'publisher', registeredAt: '2026-11-28T08:00:00.000Z' });
+      await db.prisma.$transaction([
+        db.prisma.$executeRaw`INSERT INTO event_streams (stream_id, category, version) VALUES (${streamIdOf('source', sourceId)}, 'source', 1)`,
+        db.prisma.$executeRaw`
+          INSERT INTO events (event_id, stream_id, stream_position, type, schema_version, data, metadata)
+          VALUES (${eventId}::uuid, ${streamIdOf('source', sourceId)}, 1, 'SourceRegistered', 1, ${data}::jsonb, '{"correlationId": "relay-test", "causationId": null}')`,
+      ]);
+      return eventId;
+    }
+
+    it('publishes a batch far over the broker\'s request limit, in requests it accepts, every event once', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i += 1) ids.push(await storedAsIs(`${i}:${'b'.repeat(600 * 1024)}`));
+      await visible(ids);
+      const running = relay(publisher, 50);
+      running.start();
+      await waitFor(() => ids.filter((id) => received.some((m) => m.eventId === id)).length, (n) => n === 6, { description: 'six events of 600 KB on Kafka' });
+      await running.stop();
+      expect(await db.prisma.relayParkedEvent.count({ where: { eventId: { in: ids } } })).toBe(0);
+    });
+
+    it('parks an event the broker refuses, with its reason, and publishes the events on both sides of it', async () => {
+      const before = await storedAsIs('before the big one');
+      const big = await storedAsIs('x'.repeat(1_500_000));
+      const after = await storedAsIs('after the big one');
+      await visible([before, big, after]);
+      const running = relay(publisher, 50);
+      running.start();
+      await waitFor(() => received.some((m) => m.eventId === after), Boolean, { description: 'the event after the refused one' });
+      await waitFor(() => db.prisma.relayParkedEvent.findMany({ where: { eventId: big } }), (rows) => rows.length === 1, { description: 'the refused event parked' });
+      await running.stop();
+      const [parked] = await db.prisma.relayParkedEvent.findMany({ where: { eventId: big } });
+      expect(parked!.reason).toMatch(/^(MESSAGE_TOO_LARGE|RECORD_LIST_TOO_LARGE): /);
+      expect(received.some((m) => m.eventId === before)).toBe(true);
+      expect(received.some((m) => m.eventId === big)).toBe(false);
+      expect(await relay().publishBatch()).toBe(0);
+    });
+  });
 });

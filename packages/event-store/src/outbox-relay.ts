@@ -7,8 +7,11 @@ import { readCommittedAfter, START_OF_STORE, type StoreCheckpoint } from './comm
 
 /** Where the relay sends events: in production Kafka's EventPublisher. */
 export interface EventSink {
-  /** Resolves only once every event is durably accepted. */
-  publish(events: readonly EventEnvelope[]): Promise<void>;
+  /**
+   * Resolves only once every event is durably accepted, or answered back as refused for what
+   * it is (too large for the broker): a refusal no retry would change.
+   */
+  publish(events: readonly EventEnvelope[]): Promise<void | { refused: ReadonlyArray<{ envelope: EventEnvelope; reason: string }> }>;
 }
 
 export interface OutboxRelayOptions {
@@ -23,7 +26,9 @@ export interface OutboxRelayOptions {
  * order per stream, at least once. The checkpoint advances in the same transaction that
  * read the batch, and only after the sink acknowledged it; a crash in between republishes
  * the batch, which consumers' inboxes absorb. A transaction-scoped advisory lock lets
- * several relay instances run while only one publishes at a time.
+ * several relay instances run while only one publishes at a time. An event the broker
+ * refuses for what it is (too large) is parked in `relay_parked_events` with the broker's
+ * reason, in the same transaction as the checkpoint: it is kept, and stops nothing.
  */
 export class OutboxRelay {
   private readonly name: string;
@@ -49,7 +54,15 @@ export class OutboxRelay {
         const checkpoint = await this.loadCheckpoint(tx);
         const batch = await readCommittedAfter(tx, checkpoint, this.options.batchSize);
         if (batch.events.length === 0) return 0;
-        await this.sink.publish(batch.events);
+        const outcome = await this.sink.publish(batch.events);
+        // An event the broker will never take is parked with its reason, and the streams behind it flow on.
+        for (const { envelope, reason } of outcome?.refused ?? []) {
+          await tx.$executeRaw`
+            INSERT INTO relay_parked_events (relay, event_id, global_position, reason)
+            VALUES (${this.name}, ${envelope.eventId}::uuid, ${envelope.globalPosition}, ${reason})
+            ON CONFLICT (relay, event_id) DO NOTHING`;
+          this.logger.error('the broker refused an event; parked, the relay moves on', { relay: this.name, eventId: envelope.eventId, streamId: envelope.streamId, type: envelope.type, reason });
+        }
         await tx.$executeRaw`
           INSERT INTO relay_checkpoints (name, transaction_id, global_position, updated_at)
           VALUES (${this.name}, ${batch.checkpoint.transactionId}::xid8, ${batch.checkpoint.globalPosition}, now())

@@ -7,3 +7,4 @@ export { hardenXml } from './harden-xml.js';
 export { canonicalUrl } from './canonical-url.js';
 export { plainText, feedDate, contentHashOf, type FeedItem, type MediaObject } from './feed-item.js';
 export { parseFeed, type ParsedFeed } from './parse-feed.js';
+export { ITEM_LIMITS, cutToBytes, withinItemLimits } from './item-limits.js';

@@ -5,6 +5,7 @@ import { decodeBody } from './decode-body.js';
 import { FeedError } from './fetch-errors.js';
 import { contentHashOf, feedDate, plainText, type FeedItem, type MediaObject } from './feed-item.js';
 import { hardenXml } from './harden-xml.js';
+import { withinItemLimits } from './item-limits.js';
 
 export interface ParsedFeed {
   format: 'rss' | 'atom' | 'rdf';
@@ -114,9 +115,11 @@ function normaliseItem(raw: RawItem, base: string | undefined, warnings: string[
   if (publishedRaw && !published) warnings.push(`FEED.BAD_DATE: "${String(publishedRaw).slice(0, 60)}" is not a date; the item is kept without one`);
   const atomTerms = (raw.categoryElements ?? []).map((c) => (typeof c === 'object' && c.$?.term ? c.$.term : asText(c)));
   const categories = [...new Set([...(raw.categories ?? []).map(asText), ...atomTerms].map((c) => c.trim()).filter(Boolean))];
-  const item = { link, canonicalUrl: canonical, title, summary, content: content ?? null, authors: authorsOf(raw), categories, media: mediaOf(raw, base), published, updated };
   const guid = (asText(raw.guid) || asText(raw.id)).trim() || canonical || `hash:${createHash('sha256').update(`${title}|${published ?? ''}`).digest('hex').slice(0, 32)}`;
-  return { guid, ...item, contentHash: contentHashOf(item) };
+  const limited = withinItemLimits({ guid, link, canonicalUrl: canonical, title, summary, content: content ?? null, authors: authorsOf(raw), categories, media: mediaOf(raw, base), published, updated });
+  warnings.push(...limited.warnings);
+  const { guid: keptGuid, ...item } = limited.item;
+  return { guid: keptGuid, ...item, contentHash: contentHashOf(item) };
 }
 
 /**

@@ -19,7 +19,10 @@ describe('access: closed reads and per-key rate limits', () => {
     expect(await refused.json()).toMatchObject({ code: 'AUTH.MISSING_KEY', detail: expect.stringMatching(/API_READS_NEED_KEY/) });
     expect((await get('/sources', 'bwk_not-a-real-key')).status).toBe(401);
     expect((await get('/sources', system.apiKey)).status).toBe(200);
-    expect((await get('/health')).status).toBeLessThan(500);
+    // Open without a key, and answering for the running system: Postgres and Kafka both up.
+    const health = await get('/health');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'up', dependencies: { postgres: { status: 'up' }, kafka: { status: 'up' } } });
   });
 
   it('answers 429 with Retry-After once a key has used its share, and other keys go on', async () => {
@@ -55,5 +58,17 @@ describe('access: closed reads and per-key rate limits', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it('slows an address that keeps presenting unknown keys, before looking them up', async () => {
+    const answers: Response[] = [];
+    for (let i = 0; i < 10; i += 1) answers.push(await get('/sources', `bwk_guess-${i}`));
+    const statuses = answers.map((a) => a.status);
+    // A burst of a tenth of the minute's share is answered 401; after that the address waits.
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    const limited = answers.find((a) => a.status === 429);
+    expect(limited).toBeDefined();
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await limited!.json()).toMatchObject({ code: 'AUTH.RATE_LIMITED', detail: expect.stringMatching(/unknown or revoked API keys from this address/) });
   });
 });

@@ -6,6 +6,8 @@ import { repoRoot } from '@briefwatch/service-processes';
 interface Story {
   title: string;
   summary: string;
+  /** The brief's topic this story is later coverage of, or null for a near-miss: its label. */
+  expect: string | null;
 }
 
 /** One item of the stream: which feed carries it, when it appears, and whether (and since when) it is revised. */
@@ -17,6 +19,8 @@ interface StreamItem {
   appearsAt: number;
   revise: boolean;
   revisedAt: number | null;
+  /** The topics the item must end linked to, from its story's label: never from the linker. */
+  topics: string[];
 }
 
 export interface ItemStreamOptions {
@@ -54,6 +58,7 @@ export class ItemStream {
         appearsAt: i * options.everyMs,
         revise: i % options.reviseEvery === 0,
         revisedAt: null,
+        topics: story.expect ? [story.expect] : [],
       };
     });
     for (let feed = 0; feed < options.feeds; feed += 1) {
@@ -85,6 +90,11 @@ export class ItemStream {
   get expected(): { articles: number; revisions: number } {
     const revised = this.stream.filter((item) => item.revise).length;
     return { articles: this.stream.length, revisions: this.stream.length + revised };
+  }
+
+  /** Each item's guid → the topics its story is labelled with (none for a near-miss). */
+  get expectedTopics(): ReadonlyMap<string, readonly string[]> {
+    return new Map(this.stream.map((item) => [item.guid, item.topics]));
   }
 
   /**

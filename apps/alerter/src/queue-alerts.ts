@@ -103,6 +103,8 @@ export async function queueAlerts(tx: Prisma.TransactionClient, link: CoverageLi
   const { title, summary, content } = article.content;
   const matching = matchingSubscriptions(link, subscriptions, article.sourceIds, [title, summary, content ?? ''].join('\n'));
   let changed = 0;
+  // In one order everywhere, so that two transactions taking several subscriptions' story locks never wait on each other in a circle.
+  matching.sort((a, b) => a.id.localeCompare(b.id));
   for (const subscription of matching) {
     if (await queueFor(tx, subscription, link, article, metadata, policy)) changed += 1;
   }
@@ -114,6 +116,9 @@ async function queueFor(tx: Prisma.TransactionClient, subscription: Subscription
   if (await tx.alertItem.findUnique({ where: { dedupeKey } })) return false;
   const revised = (await tx.alertItem.count({ where: { subscriptionId: subscription.id, articleId: link.articleId } })) > 0;
   const outlet = outletOf(link, article);
+  // One decision about a subscription's stories at a time, whichever alerter instance makes it:
+  // two outlets of one story handled at once must join one alert, not open two.
+  if (!revised) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('briefwatch.alert-stories'), hashtext(${subscription.id}))`;
   const story = revised ? { open: null, sentRoot: null } : await sameStory(tx, subscription.id, outlet.title, policy);
   const stream = streamIdOf('subscription', subscription.id);
   const now = new Date();

@@ -22,8 +22,10 @@ function verify(timestamp, signature, body) {
 
 http
   .createServer(async (request, response) => {
-    let body = '';
-    for await (const chunk of request) body += chunk;
+    // Decode once, whole: a character split between two chunks would not survive decoding each on its own.
+    const chunks = [];
+    for await (const chunk of request) chunks.push(chunk);
+    const body = Buffer.concat(chunks).toString('utf8');
     if (!verify(request.headers['briefwatch-timestamp'], request.headers['briefwatch-signature'], body)) {
       return void response.writeHead(401).end('bad signature');
     }

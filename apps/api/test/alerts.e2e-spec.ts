@@ -105,10 +105,26 @@ describe('alerts: new related coverage reaches a subscriber once, signed', () =>
     expect(withoutKey.status).toBe(401);
   });
 
+  it('shows a webhook URL whole only to key holders, and the live alert stream only to them', async () => {
+    const faces = await system.db.prisma.subscription.findFirstOrThrow({ where: { name: 'faces' } });
+    const anonymous = (await (await fetch(`${system.baseUrl}/subscriptions/${faces.id}`)).json()) as { channel: { url: string } };
+    const host = new URL(server.url('/hook')).host;
+    expect(anonymous.channel.url).toBe(`http://${host}/…`);
+    const listed = (await (await fetch(`${system.baseUrl}/subscriptions`)).json()) as { items: Array<{ channel: { url: string } }> };
+    expect(listed.items.map((s) => s.channel.url)).toEqual(listed.items.map(() => `http://${host}/…`));
+    expect(JSON.stringify(listed)).not.toContain('/hook');
+    const withKey = (await (await fetch(`${system.baseUrl}/subscriptions/${faces.id}`, { headers: { authorization: `Bearer ${system.apiKey}` } })).json()) as { channel: { url: string } };
+    expect(withKey.channel.url).toBe(server.url('/hook'));
+
+    const stream = await fetch(`${system.baseUrl}/alerts/stream?subscriptionId=${faces.id}`);
+    expect(stream.status).toBe(401);
+    expect(await stream.json()).toMatchObject({ code: 'AUTH.MISSING_KEY', detail: expect.stringMatching(/live alert stream .* always needs an API key/) });
+  });
+
   it('streams alerts live to Server-Sent Events clients', async () => {
     const faces = await system.db.prisma.subscription.findFirstOrThrow({ where: { name: 'faces' } });
     const controller = new AbortController();
-    const response = await fetch(`${system.baseUrl}/alerts/stream?subscriptionId=${faces.id}`, { signal: controller.signal });
+    const response = await fetch(`${system.baseUrl}/alerts/stream?subscriptionId=${faces.id}`, { signal: controller.signal, headers: { authorization: `Bearer ${system.apiKey}` } });
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
     const events: Array<{ event: string; data: Record<string, unknown> }> = [];

@@ -2,7 +2,7 @@ import { AllowList, isPublicAddress } from './address-guard.js';
 import { canonicalUrl } from './canonical-url.js';
 import { feedDate, plainText } from './feed-item.js';
 import { hardenXml } from './harden-xml.js';
-import { retryAfterSeconds } from './http-fetcher.js';
+import { guardedLookup, retryAfterSeconds } from './http-fetcher.js';
 
 describe('the address guard', () => {
   it.each(['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', '::', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1'])(
@@ -12,6 +12,12 @@ describe('the address guard', () => {
 
   it.each(['93.184.216.34', '151.101.1.69', '2606:4700::6810:85e5', '::ffff:93.184.216.34'])('lets %s through', (address) => {
     expect(isPublicAddress(address)).toBe(true);
+  });
+
+  it('refuses a name that resolves to a private address without naming the address', async () => {
+    const lookup = guardedLookup('localhost', 8080, new AllowList([]));
+    const error = await new Promise<Error | null>((resolve) => lookup('localhost', {}, (e) => resolve(e)));
+    expect(error).toMatchObject({ code: 'FETCH.BLOCKED_ADDRESS', message: 'localhost resolves to a private address; allow it with --allow localhost:8080' });
   });
 
   it('allows exactly the listed host:port entries', () => {

@@ -50,11 +50,11 @@ export interface FetchResponse {
 const USER_AGENT = 'briefwatch/0.1 (feed reader for research-brief follow-up; +https://github.com/briefwatch)';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
-/** A DNS lookup that refuses to hand back an address briefwatch may not reach (feeds and webhooks alike). */
 /** How a refusal tells the user to let an address through: `--allow host:port` for feeds. */
 export type AllowHint = (hostPort: string) => string;
 const FEED_ALLOW_HINT: AllowHint = (hostPort) => `--allow ${hostPort}`;
 
+/** A DNS lookup that refuses to hand back an address briefwatch may not reach (feeds and webhooks alike). */
 export function guardedLookup(hostname: string, port: number, allow: AllowList, hint: AllowHint = FEED_ALLOW_HINT): LookupFunction {
   return (host, options, callback) => {
     dnsLookup(host, { ...options, all: true }, (error, addresses) => {
@@ -62,7 +62,8 @@ export function guardedLookup(hostname: string, port: number, allow: AllowList, 
       const list = addresses as LookupAddress[];
       const refused = list.find((a) => !isPublicAddress(a.address));
       if (refused && !allow.allows(hostname, port)) {
-        return callback(new FeedError('FETCH.BLOCKED_ADDRESS', `${hostname} resolves to ${refused.address}, which is not a public address; allow it with ${hint(`${hostname}:${port}`)}`), '', 0);
+        // The address is not named: an error seen by whoever reads the poll must not map the network behind briefwatch.
+        return callback(new FeedError('FETCH.BLOCKED_ADDRESS', `${hostname} resolves to a private address; allow it with ${hint(`${hostname}:${port}`)}`), '', 0);
       }
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
       callback(null, list[0]!.address, list[0]!.family);

@@ -10,3 +10,4 @@ export type { CliCommand, CliInvocation, CliOption } from './cli-command.js';
 export { newCorrelationId, correlationIdFrom } from './correlation.js';
 export { LiveEvents, LiveEventsModule } from './live-events.js';
 export { RateLimiter } from './rate-limiter.js';
+export { KeyHolder, markKeyHolder } from './key-holder.js';

@@ -15,3 +15,29 @@ describe('rate limits per key', () => {
     expect(rate.reserve('hooks.example.org')).toBeGreaterThan(0);
   });
 });
+
+describe('the memory a rate limiter holds', () => {
+  it('forgets the least recently seen keys past its bound, and keeps limiting the ones it holds', () => {
+    let now = 0;
+    const rate = new RateLimiter(60, () => now, 100);
+    for (let i = 0; i < 1_000; i += 1) rate.reserve(`address:10.0.${Math.floor(i / 250)}.${i % 250}`);
+    expect(rate.size).toBe(100);
+    // A key still remembered is still limited.
+    for (let i = 0; i < 6; i += 1) rate.reserve('key:busy');
+    expect(rate.reserve('key:busy')).toBeGreaterThan(0);
+    for (let i = 0; i < 200; i += 1) rate.reserve(`address:other-${i}`);
+    expect(rate.size).toBe(100);
+  });
+
+  it('answers how long a key must wait without taking a token', () => {
+    let now = 0;
+    const rate = new RateLimiter(60, () => now);
+    expect(rate.waitFor('address:1')).toBe(0);
+    for (let i = 0; i < 6; i += 1) rate.reserve('address:1');
+    expect(rate.waitFor('address:1')).toBe(1_000);
+    expect(rate.waitFor('address:1')).toBe(1_000);
+    now = 1_000;
+    expect(rate.waitFor('address:1')).toBe(0);
+    expect(rate.reserve('address:1')).toBe(0);
+  });
+});

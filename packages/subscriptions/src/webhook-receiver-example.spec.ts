@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '@briefwatch/testing';
@@ -38,6 +39,24 @@ describe('the README example webhook receiver', () => {
     expect(await deliver(coverage)).toEqual({ status: 200, text: 'ok' });
     await waitFor(() => output, (o) => o.includes('new: IBM will no longer offer facial recognition software <https://news.example.org/ibm> (score 0.64) (+2 more outlets)'), { description: 'the alert printed' });
     expect(await deliver(coverage)).toEqual({ status: 200, text: 'already had it' });
+  });
+
+  it('verifies a Korean alert whose bytes arrive split inside a character', async () => {
+    const alert = { ...coverage, alertId: 'k1', article: { title: '안면인식 기술 공급 중단 연장', url: 'https://news.example.org/ko' } };
+    const body = Buffer.from(JSON.stringify(alert), 'utf8');
+    const timestamp = Math.floor(Date.now() / 1000);
+    // Cut one byte into the first Hangul syllable (three bytes in UTF-8), and send the halves apart.
+    const cut = body.indexOf(Buffer.from('안', 'utf8')) + 1;
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': body.length, [WEBHOOK_HEADERS.timestamp]: String(timestamp), [WEBHOOK_HEADERS.signature]: signWebhook(SECRET, timestamp, body.toString('utf8')), [WEBHOOK_HEADERS.idempotencyKey]: 'k1' },
+      });
+      request.on('response', (response) => resolve(response.statusCode ?? 0)).on('error', reject);
+      request.write(body.subarray(0, cut), () => setTimeout(() => request.end(body.subarray(cut)), 50));
+    });
+    expect(status).toBe(200);
+    await waitFor(() => output, (o) => o.includes('new: 안면인식 기술 공급 중단 연장 <https://news.example.org/ko>'), { description: 'the Korean alert printed' });
   });
 
   it('refuses a wrong signature and a replayed old delivery', async () => {

@@ -45,7 +45,7 @@ const OPERATIONS: Operation[] = [
   { method: 'delete', path: '/subscriptions/{id}', tag: 'alerts', summary: 'Remove a subscription; what had not gone out is cancelled', status: 202 },
   { method: 'post', path: '/subscriptions/{id}/replay', tag: 'alerts', summary: 'Send again what was not delivered (or everything) since a time', body: replayInputSchema, status: 202 },
   { method: 'post', path: '/subscriptions/{id}/digest', tag: 'alerts', summary: "Send a digest subscription's waiting items now", status: 202 },
-  { method: 'get', path: '/alerts/stream', tag: 'alerts', summary: 'Server-Sent Events: `alert` for each alert queued (for one subscription with ?subscriptionId=)', produces: 'text/event-stream' },
+  { method: 'get', path: '/alerts/stream', tag: 'alerts', summary: 'Server-Sent Events: `alert` for each alert queued (for one subscription with ?subscriptionId=); always needs an API key', produces: 'text/event-stream' },
 ];
 
 const problem = { description: 'An error, as RFC 9457 problem details with a stable `code`', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };

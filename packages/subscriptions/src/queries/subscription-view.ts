@@ -1,6 +1,10 @@
 import type { Subscription } from '@briefwatch/db';
 
-/** A subscription as the API and the CLI show it. The webhook secret is never part of it. */
+/**
+ * A subscription as the API and the CLI show it. The webhook secret is never part of it, and
+ * the webhook URL only to those who may see it: for a chat service's incoming webhook, the
+ * URL is the credential.
+ */
 export interface SubscriptionView {
   id: string;
   name: string;
@@ -15,14 +19,29 @@ export interface SubscriptionView {
   createdAt: string;
 }
 
-export function toSubscriptionView(row: Subscription): SubscriptionView {
+/** A URL with only its scheme and host left: where alerts go, not how to post there. */
+export function maskedUrl(url: string): string {
+  try {
+    const { protocol, host, pathname, search } = new URL(url);
+    return `${protocol}//${host}/${pathname.length > 1 || search ? '…' : ''}`;
+  } catch {
+    return '…';
+  }
+}
+
+export interface ViewOptions {
+  /** Show the webhook URL whole (key holders, the operator's CLI); otherwise its host only. */
+  revealUrl: boolean;
+}
+
+export function toSubscriptionView(row: Subscription, { revealUrl }: ViewOptions): SubscriptionView {
   return {
     id: row.id,
     name: row.name,
     target: { kind: row.targetKind, briefId: row.briefId, topicId: row.topicId, claimId: row.claimId, sourceId: row.sourceId, query: row.query },
     minScore: row.minScore,
     sourceIds: row.sourceIds,
-    channel: { kind: row.channelKind, url: row.channelUrl, every: row.digestEvery },
+    channel: { kind: row.channelKind, url: revealUrl ? row.channelUrl : maskedUrl(row.channelUrl), every: row.digestEvery },
     notify: { coverage: row.notifyCoverage, sourceHealth: row.notifyHealth },
     status: row.status,
     failing: row.failing,

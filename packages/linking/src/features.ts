@@ -147,7 +147,8 @@ function rawFeatures(profile: TrackingProfile): RawFeature[] {
   }
   for (const number of profile.numbers) {
     if (number.unit === 'year' || number.unit === 'years' || (number.value < 10 && number.unit !== 'percent')) continue;
-    for (const english of number.english) found.push(feature(english, 'number', `number:${number.value}:${number.unit}`));
+    // A bare number under a thousand ("10", "175") names nothing on its own: a headline's count, a date, an issue number.
+    for (const english of number.english) if (!/^\d{1,3}$/.test(english)) found.push(feature(english, 'number', `number:${number.value}:${number.unit}`));
   }
   for (const title of profile.citationTitles) found.push(...titleFeatures(title));
   const byKey = new Map<string, RawFeature>();

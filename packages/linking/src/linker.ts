@@ -37,7 +37,7 @@ export interface LinkerOptions {
 }
 
 /** The version of the method: recorded with every link, so a change can be replayed and compared. */
-export const MATCHER_VERSION = 'lexical-2';
+export const MATCHER_VERSION = 'lexical-3';
 const TITLE_BOOST = 1.5;
 const DEFAULT_THRESHOLD = 0.35;
 /** A Latin word this common in everyday English is not compared by sound with Hangul spellings. */

@@ -8,7 +8,8 @@
 // the real feeds registers the bundled archive in demo/, replayed by a local server, with a
 // subscription whose alerts are printed here: the whole flow within a minute, offline.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { accessPackage, buildAll, configPackage, dbPackage, ensureDependencies, ensurePostgres, startLocalKafka } from './lib/setup.mjs';
 import { portIsOpen, root, say } from './lib/shell.mjs';
@@ -93,6 +94,18 @@ async function ensureLocalApiKey(db, url) {
   } finally {
     await prisma.$disconnect();
   }
+}
+
+/** Webhook secrets are stored sealed: unless WEBHOOK_SECRETS_KEY is set, a key is made on first start and kept in .data/webhook-secrets-key (mode 600). */
+function webhookSecretsKey() {
+  if (process.env.WEBHOOK_SECRETS_KEY) return process.env.WEBHOOK_SECRETS_KEY;
+  const keyFile = path.join(root, '.data', 'webhook-secrets-key');
+  if (!existsSync(keyFile)) {
+    mkdirSync(path.dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    say(`created the key webhook secrets are sealed with in ${path.relative(root, keyFile)}`);
+  }
+  return readFileSync(keyFile, 'utf8').trim();
 }
 
 /** The briefs in briefs/ are briefwatch's first input: imported (idempotently) on every start. */
@@ -180,7 +193,7 @@ try {
 
   if (await portIsOpen(apiPort, apiHost)) throw new Error(`port ${apiPort} on ${apiHost} is taken; set API_PORT`);
   const parts = demo ? await startDemoParts() : null;
-  const env = { ...process.env, ...parts?.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, API_HOST: apiHost, API_PORT: String(apiPort) };
+  const env = { ...process.env, ...parts?.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers, API_HOST: apiHost, API_PORT: String(apiPort), WEBHOOK_SECRETS_KEY: webhookSecretsKey() };
   for (const service of config.SERVICES) supervise(service, env);
 
   const apiUrl = `http://${apiHost}:${apiPort}`;

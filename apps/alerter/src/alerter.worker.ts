@@ -10,6 +10,7 @@ import { AllowList, HostLimiter } from '@briefwatch/feeds';
 import { backoffDelay, ensureTopics, EventConsumer, sleep, type ConsumedEvent, type HandlerOutcome } from '@briefwatch/kafka';
 import type { Logger } from '@briefwatch/logging';
 import { CONFIG, KAFKA, LOGGER, PRISMA, RateLimiter } from '@briefwatch/service-kit';
+import { SecretBox } from '@briefwatch/subscriptions';
 import { composeDigest, composeDueDigests } from './compose-digest.js';
 import { publishDeadLetters } from './dead-letters.js';
 import { leaseDueAlerts, postpone, recordAttempt, type LeasedAlert } from './deliver-alerts.js';
@@ -49,6 +50,7 @@ export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationS
   private readonly rate: RateLimiter;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly allow: AllowList;
+  private readonly secrets: SecretBox;
   private readonly handlers: Record<string, Handler>;
   private loops: Promise<void>[] = [];
 
@@ -59,6 +61,8 @@ export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.allow = new AllowList(config.alerts.allow);
+    this.secrets = new SecretBox(config.alerts.secretsKey);
+    if (!this.secrets.seals) logger.warn('WEBHOOK_SECRETS_KEY is not set: webhook secrets are stored as they are; set it to store them encrypted');
     this.rate = new RateLimiter(config.alerts.ratePerMinute);
     this.producer = kafka.producer({ maxInFlightRequests: 1, allowAutoTopicCreation: false });
     const healthHandler: Handler = (tx, event) => queueHealthAlerts(tx, event);
@@ -156,7 +160,15 @@ export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationS
     try {
       const wait = this.rate.reserve(host);
       if (wait > 0) return await postpone(this.prisma, alert, wait);
-      const result = await this.hosts.run(host, () => postWebhook(alert.url, alert.secret, alert.alertId, JSON.stringify(alert.payload), this.allow));
+      let secret: string;
+      try {
+        secret = this.secrets.open(alert.secret);
+      } catch (error) {
+        // Nothing can be signed: the attempt fails with the reason, where the operator looks for it.
+        await this.record(alert, { status: null, latencyMs: 0, error: (error as Error).message });
+        return;
+      }
+      const result = await this.hosts.run(host, () => postWebhook(alert.url, secret, alert.alertId, JSON.stringify(alert.payload), this.allow));
       const outcome = await this.record(alert, result);
       const fields = { alertId: alert.alertId, subscriptionId: alert.subscriptionId, status: result.status, latencyMs: result.latencyMs, outcome };
       if (outcome === 'delivered') this.logger.log('alert delivered', fields);

@@ -12,6 +12,7 @@ export interface LeasedAlert {
   /** Attempts made before the last replay. */
   attemptBase: number;
   url: string;
+  /** As stored: sealed under WEBHOOK_SECRETS_KEY (see SecretBox), opened only to sign. */
   secret: string;
 }
 

@@ -63,6 +63,10 @@ describe('alerts: new related coverage reaches a subscriber once, signed', () =>
     expect(faces.status).toBe(201);
     const secret = faces.body.secret as string;
     expect(secret).toMatch(/^whsec_/);
+    // Stored sealed: the database alone holds nothing that signs (the delivery below is signed with the secret all the same).
+    const stored = await system.db.prisma.webhookSecret.findUniqueOrThrow({ where: { subscriptionId: faces.body.subscriptionId as string } });
+    expect(stored.secret).toMatch(/^v1:/);
+    expect(stored.secret).not.toContain(secret.slice('whsec_'.length, 'whsec_'.length + 12));
     const gpt = await post('/subscriptions', { name: 'gpt', target: { kind: 'topic', briefId: BRIEF, topicId: 't3' }, webhookUrl: server.url('/hook') });
     await waitFor(() => system.db.prisma.subscription.count(), (n) => n === 2, { description: 'both subscriptions projected' });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { createApiKey } from '@briefwatch/access';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -43,6 +44,8 @@ export interface SystemOptions {
 export async function startSystem(options: SystemOptions = {}): Promise<RunningSystem> {
   const db = await createTestDatabase();
   const topicPrefix = uniqueTopicPrefix('e2e');
+  // Webhook secrets are sealed, as in a deployment: the API seals them, the alerter opens them.
+  const secretsKey = randomBytes(32).toString('base64');
   const contextFor = (service: string, extraEnv: Record<string, string> = {}): ServiceContext => ({
     config: loadConfig(service, {
       DATABASE_URL: db.url,
@@ -52,6 +55,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<RunningS
       API_PORT: '0',
       // Tests poll the API while they wait; the access test sets a real limit.
       API_RATE_PER_MINUTE: '1000000',
+      WEBHOOK_SECRETS_KEY: secretsKey,
       ...options.env,
       ...extraEnv,
     }),

@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig('linker', { KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
   });
 
+  it('reads the webhook secrets key as 32 bytes of base64, and refuses any other', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig('alerter', { WEBHOOK_SECRETS_KEY: key.toString('base64') }).alerts.secretsKey).toEqual(key);
+    expect(loadConfig('alerter', {}).alerts.secretsKey).toBeNull();
+    expect(() => loadConfig('alerter', { WEBHOOK_SECRETS_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/WEBHOOK_SECRETS_KEY.*32 bytes/);
+  });
+
   it("caps each service's heap at half its stated memory ceiling", () => {
     for (const service of SERVICES) {
       expect(nodeFlagsFor(service)).toEqual([`--max-old-space-size=${Math.floor(MEMORY_CEILING_MB[service] / 2)}`]);

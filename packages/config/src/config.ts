@@ -50,6 +50,13 @@ const environmentSchema = z.object({
     .default('')
     .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s/]+):\d{1,5}$/, 'each entry must be host:port'))),
+  // 32 random bytes, base64 (`openssl rand -base64 32`): webhook secrets are stored encrypted
+  // with it. `npm start` makes one on first start (.data/webhook-secrets-key).
+  WEBHOOK_SECRETS_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === '' || Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64 (openssl rand -base64 32)')
+    .transform((value) => (value ? Buffer.from(value, 'base64') : null)),
   ALERT_MAX_ATTEMPTS: positiveInt.max(50).default(8),
   ALERT_RETRY_BASE_MS: positiveInt.default(2_000),
   ALERT_TICK_MS: positiveInt.max(60_000).default(500),
@@ -88,6 +95,8 @@ export interface BriefwatchConfig {
   alerts: {
     /** host:port entries webhooks may be delivered to although they are not public. */
     allow: string[];
+    /** The key webhook secrets are stored encrypted with (AES-256-GCM); null: stored as they are, with a warning. */
+    secretsKey: Buffer | null;
     maxAttempts: number;
     retryBaseMs: number;
     tickMs: number;
@@ -137,6 +146,7 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     fetch: { allow: e.FETCH_ALLOW, totalTimeoutMs: e.FETCH_TIMEOUT_MS, maxBodyBytes: e.FETCH_MAX_BYTES },
     alerts: {
       allow: e.WEBHOOK_ALLOW,
+      secretsKey: e.WEBHOOK_SECRETS_KEY,
       maxAttempts: e.ALERT_MAX_ATTEMPTS,
       retryBaseMs: e.ALERT_RETRY_BASE_MS,
       tickMs: e.ALERT_TICK_MS,

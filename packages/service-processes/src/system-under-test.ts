@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -57,6 +58,8 @@ export class SystemUnderTest {
       POLL_LEASE_S: '5',
       // A killed consumer's partitions go to its successor after this long.
       KAFKA_SESSION_TIMEOUT_MS: '10000',
+      // Webhook secrets sealed, as in a deployment: the API seals them, the alerters open them.
+      WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64'),
       ...options.env,
     };
     system.apiKey = (await createApiKey(system.db.prisma, 'faults')).key;

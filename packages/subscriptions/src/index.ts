@@ -8,3 +8,4 @@ export { toSubscriptionView, type SubscriptionView } from './queries/subscriptio
 export { addSubscriptionCli, listSubscriptionsCli, subscriptionAlertsCli, SUBSCRIPTION_CHANGE_CLIS } from './subscriptions.cli.js';
 export { replayInputSchema } from './commands/change-subscription/change-subscription.http.controller.js';
 export { alertsQuerySchema } from './queries/subscription-queries.js';
+export { SecretBox } from './secret-box.js';

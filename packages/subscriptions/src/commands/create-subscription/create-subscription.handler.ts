@@ -7,6 +7,7 @@ import { appendToStream } from '@briefwatch/event-store';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import { AllowList, checkTarget } from '@briefwatch/feeds';
 import { CONFIG, PRISMA, ProblemError } from '@briefwatch/service-kit';
+import { SecretBox } from '../../secret-box.js';
 import { CreateSubscriptionCommand, type CreatedSubscription } from './create-subscription.command.js';
 
 @CommandHandler(CreateSubscriptionCommand)
@@ -26,8 +27,8 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
     const subscriptionId = randomUUID();
     const secret = `whsec_${randomBytes(24).toString('base64url')}`;
     await this.prisma.$transaction(async (tx) => {
-      // The secret and the event commit together: no subscription without its secret.
-      await tx.webhookSecret.create({ data: { subscriptionId, secret } });
+      // The secret and the event commit together: no subscription without its secret. It is stored sealed, never as it is shown once here.
+      await tx.webhookSecret.create({ data: { subscriptionId, secret: new SecretBox(this.config.alerts.secretsKey).seal(secret) } });
       await appendToStream(
         tx,
         streamIdOf('subscription', subscriptionId),

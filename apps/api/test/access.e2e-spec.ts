@@ -28,13 +28,16 @@ describe('access: closed reads and per-key rate limits', () => {
   it('answers 429 with Retry-After once a key has used its share, and other keys go on', async () => {
     const answers: number[] = [];
     let limited: Response | undefined;
-    for (let i = 0; i < 12 && !limited; i += 1) {
+    const started = performance.now();
+    for (let i = 0; i < 30 && !limited; i += 1) {
       const response = await get('/sources', system.apiKey);
       answers.push(response.status);
       if (response.status === 429) limited = response;
     }
+    // A burst of six (a tenth of 60 a minute), then one a second: however slow this machine is today.
+    const refilled = (performance.now() - started) / 1000;
     expect(limited).toBeDefined();
-    expect(answers.filter((s) => s === 200).length).toBeLessThanOrEqual(6);
+    expect(answers.filter((s) => s === 200).length).toBeLessThanOrEqual(Math.floor(6 + refilled));
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await limited!.json()).toMatchObject({ status: 429, code: 'AUTH.RATE_LIMITED' });
 
@@ -62,10 +65,13 @@ describe('access: closed reads and per-key rate limits', () => {
 
   it('slows an address that keeps presenting unknown keys, before looking them up', async () => {
     const answers: Response[] = [];
-    for (let i = 0; i < 10; i += 1) answers.push(await get('/sources', `bwk_guess-${i}`));
+    const started = performance.now();
+    for (let i = 0; i < 30 && !answers.some((a) => a.status === 429); i += 1) answers.push(await get('/sources', `bwk_guess-${i}`));
+    const refilled = (performance.now() - started) / 1000;
     const statuses = answers.map((a) => a.status);
-    // A burst of a tenth of the minute's share is answered 401; after that the address waits.
+    // A burst of a tenth of the minute's share is looked up and answered 401; after that the address waits.
     expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(Math.floor(6 + refilled));
     const limited = answers.find((a) => a.status === 429);
     expect(limited).toBeDefined();
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

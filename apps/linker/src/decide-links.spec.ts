@@ -35,6 +35,12 @@ describe('deciding an article\'s links', () => {
     expect(decideLinks(story, linkers, fold(first), now)).toEqual([]);
   });
 
+  it('decides nothing for an older revision once a newer one is linked, so the newer is never linked twice', () => {
+    const second = decideLinks(article('Portland votes to bar facial recognition in city agencies and police', 'Council members cited privacy and accuracy concerns.', 2), linkers, new Map(), now);
+    expect(second.length).toBeGreaterThan(0);
+    expect(decideLinks(story, linkers, fold(second), now)).toEqual([]);
+  });
+
   it('retracts every link when a revision no longer supports them', () => {
     const revised = decideLinks(article('Boston approves its budget', 'The council passed the annual budget.', 2), linkers, fold(first), now);
     expect(revised.map((e) => e.type)).toEqual(first.map(() => 'LinkRetracted'));

@@ -36,6 +36,11 @@ export function decideLinks(
   options: { retractReason?: string } = {},
 ): NewEvent[] {
   const revision = article.revision ?? 1;
+  // A version older than one the links already answer for decides nothing: a re-link of the
+  // stored articles ran ahead of the article's own events, or the older event was set aside and
+  // tried again after the newer one. Deciding it would link the old version and then, when the
+  // newer one came, link that a second time.
+  for (const held of state.values()) if (held.revision > revision) return [];
   const wanted = new Map<LinkKey, CoverageLinked>();
   for (const { briefId, linker } of linkers) {
     const result = linker.link({ id: article.articleId, title: article.title, summary: article.summary, content: plainText(article.content, 20_000) });

@@ -16,8 +16,11 @@ const seen = new Set();
 function verify(timestamp, signature, body) {
   if (!signature || !/^\d+$/.test(timestamp ?? '') || Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
   const expected = Buffer.from(`v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`);
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  // After a secret is rotated, alerts carry one signature per secret in force, space-separated: any may match.
+  return signature
+    .split(' ')
+    .map((given) => Buffer.from(given))
+    .some((given) => expected.length === given.length && timingSafeEqual(expected, given));
 }
 
 http

@@ -160,15 +160,15 @@ export class AlerterWorker implements OnApplicationBootstrap, BeforeApplicationS
     try {
       const wait = this.rate.reserve(host);
       if (wait > 0) return await postpone(this.prisma, alert, wait);
-      let secret: string;
+      let secrets: string[];
       try {
-        secret = this.secrets.open(alert.secret);
+        secrets = alert.secrets.map((sealed) => this.secrets.open(sealed));
       } catch (error) {
         // Nothing can be signed: the attempt fails with the reason, where the operator looks for it.
         await this.record(alert, { status: null, latencyMs: 0, error: (error as Error).message });
         return;
       }
-      const result = await this.hosts.run(host, () => postWebhook(alert.url, secret, alert.alertId, JSON.stringify(alert.payload), this.allow));
+      const result = await this.hosts.run(host, () => postWebhook(alert.url, secrets, alert.alertId, JSON.stringify(alert.payload), this.allow));
       const outcome = await this.record(alert, result);
       const fields = { alertId: alert.alertId, subscriptionId: alert.subscriptionId, status: result.status, latencyMs: result.latencyMs, outcome };
       if (outcome === 'delivered') this.logger.log('alert delivered', fields);

@@ -12,8 +12,11 @@ export interface LeasedAlert {
   /** Attempts made before the last replay. */
   attemptBase: number;
   url: string;
-  /** As stored: sealed under WEBHOOK_SECRETS_KEY (see SecretBox), opened only to sign. */
-  secret: string;
+  /**
+   * The secrets to sign with, as stored: sealed under WEBHOOK_SECRETS_KEY (see SecretBox),
+   * opened only to sign. The current one, then the one it replaced while its overlap lasts.
+   */
+  secrets: string[];
 }
 
 /**
@@ -21,7 +24,7 @@ export interface LeasedAlert {
  * secret to sign with. A paused subscription's alerts wait in the queue.
  */
 export async function leaseDueAlerts(prisma: PrismaClient, owner: string, limit: number): Promise<LeasedAlert[]> {
-  const rows = await prisma.$queryRaw<Array<{ alert_id: string; subscription_id: string; payload: unknown; attempts: number; attempt_base: number; channel_url: string; secret: string }>>`
+  const rows = await prisma.$queryRaw<Array<{ alert_id: string; subscription_id: string; payload: unknown; attempts: number; attempt_base: number; channel_url: string; secret: string; previous_secret: string | null }>>`
     UPDATE alert_queue AS queue SET lease_owner = ${owner}, lease_expires_at = now() + interval '60 seconds'
     FROM subscriptions, webhook_secrets
     WHERE subscriptions.id = queue.subscription_id AND webhook_secrets.subscription_id = queue.subscription_id
@@ -31,8 +34,17 @@ export async function leaseDueAlerts(prisma: PrismaClient, owner: string, limit:
         WHERE state = 'pending' AND next_attempt_at <= now() AND (lease_expires_at IS NULL OR lease_expires_at < now())
         ORDER BY next_attempt_at LIMIT ${limit}
         FOR UPDATE OF alert_queue SKIP LOCKED)
-    RETURNING queue.alert_id::text, queue.subscription_id::text, queue.payload, queue.attempts, queue.attempt_base, subscriptions.channel_url, webhook_secrets.secret`;
-  return rows.map((row) => ({ alertId: row.alert_id, subscriptionId: row.subscription_id, payload: row.payload, attempts: row.attempts, attemptBase: row.attempt_base, url: row.channel_url, secret: row.secret }));
+    RETURNING queue.alert_id::text, queue.subscription_id::text, queue.payload, queue.attempts, queue.attempt_base, subscriptions.channel_url, webhook_secrets.secret,
+      CASE WHEN webhook_secrets.previous_valid_until > now() THEN webhook_secrets.previous_secret END AS previous_secret`;
+  return rows.map((row) => ({
+    alertId: row.alert_id,
+    subscriptionId: row.subscription_id,
+    payload: row.payload,
+    attempts: row.attempts,
+    attemptBase: row.attempt_base,
+    url: row.channel_url,
+    secrets: row.previous_secret ? [row.secret, row.previous_secret] : [row.secret],
+  }));
 }
 
 /** Puts a leased alert back, due in `delayMs`, without counting an attempt: its endpoint is at its rate limit. */

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { AllowList, checkTarget, guardedLookup, portOf } from '@briefwatch/feeds';
-import { signWebhook, WEBHOOK_HEADERS } from '@briefwatch/subscriptions';
+import { signatureHeader, WEBHOOK_HEADERS } from '@briefwatch/subscriptions';
 
 export interface WebhookResult {
   status: number | null;
@@ -25,9 +25,9 @@ const WEBHOOK_ALLOW_HINT = (hostPort: string) => `WEBHOOK_ALLOW=${hostPort}`;
 /**
  * POSTs one signed alert. The same address guard as feed fetching applies: a subscriber
  * cannot point briefwatch's webhooks at internal addresses unless WEBHOOK_ALLOW lists them.
- * Redirects are not followed.
+ * Redirects are not followed. Signed with each secret in force (see `signatureHeader`).
  */
-export function postWebhook(url: string, secret: string, alertId: string, body: string, allow: AllowList): Promise<WebhookResult> {
+export function postWebhook(url: string, secrets: readonly string[], alertId: string, body: string, allow: AllowList): Promise<WebhookResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
@@ -48,7 +48,7 @@ export function postWebhook(url: string, secret: string, alertId: string, body: 
         'content-length': Buffer.byteLength(body),
         'user-agent': 'briefwatch-alerter/0.1',
         [WEBHOOK_HEADERS.timestamp]: String(timestamp),
-        [WEBHOOK_HEADERS.signature]: signWebhook(secret, timestamp, body),
+        [WEBHOOK_HEADERS.signature]: signatureHeader(secrets, timestamp, body),
         [WEBHOOK_HEADERS.idempotencyKey]: alertId,
       },
     });

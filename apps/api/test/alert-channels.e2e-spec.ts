@@ -34,6 +34,7 @@ describe('alert channels: digests, one alert per story, source health, replay', 
   const feeds: Record<string, { status: number; items: Array<{ title: string; guid: string; description: string }> }> = {};
   const hooks: Record<string, Received[]> = { digest: [], story: [], health: [], broken: [] };
   let brokenAnswers = 500;
+  let digestSubscription: { id: string; secret: string };
 
   const addFeed = async (name: string, items: (typeof feeds)[string]['items'] = [], status = 200) => {
     feeds[name] = { status, items };
@@ -92,6 +93,7 @@ describe('alert channels: digests, one alert per story, source health, replay', 
 
   it('gathers several articles into one signed digest, grouped by topic and claim', async () => {
     const digest = await subscribe({ name: 'morning digest', target: { kind: 'brief', briefId: BRIEF }, webhookUrl: server.url('/hooks/digest'), digest: 'daily' });
+    digestSubscription = digest;
     await addFeed('digest', [FACES, GPT]);
     const held = await waitFor(() => system.db.prisma.alertQueue.findMany({ where: { subscriptionId: digest.id } }), (rows) => rows.length === 2, { description: 'two alerts held for the digest', timeoutMs: 45_000 });
     expect(held.map((row) => row.state)).toEqual(['in-digest', 'in-digest']);
@@ -117,6 +119,45 @@ describe('alert channels: digests, one alert per story, source health, replay', 
     const polls = await system.db.prisma.sourcePoll.count();
     await waitFor(() => system.db.prisma.sourcePoll.count(), (n) => n >= polls + 2, { description: 'two more polls' });
     expect(hooks.digest).toHaveLength(1);
+  });
+
+  it('rotates a webhook secret: during the overlap alerts verify with the old secret or the new, after a rotation without overlap only with the newest', async () => {
+    const digest = digestSubscription;
+    const verifies = (secret: string, message: Received) => verifyWebhook(secret, message.headers[WEBHOOK_HEADERS.timestamp] as string, message.headers[WEBHOOK_HEADERS.signature] as string, message.body);
+    const sendDigestWith = async (item: (typeof feeds)[string]['items'][number]) => {
+      const sent = hooks.digest!.length;
+      feeds.digest!.items.push(item);
+      await waitFor(() => system.db.prisma.alertQueue.count({ where: { subscriptionId: digest.id, state: 'in-digest' } }), (n) => n === 1, { description: 'the new article held for the digest', timeoutMs: 45_000 });
+      expect((await postJson(system, `/subscriptions/${digest.id}/digest`)).status).toBe(202);
+      await waitFor(() => hooks.digest!.length, (n) => n === sent + 1, { description: 'the digest delivered' });
+      return hooks.digest![sent]!;
+    };
+
+    const anonymous = await fetch(`${system.baseUrl}/subscriptions/${digest.id}/secret`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(anonymous.status).toBe(401);
+    expect((await postJson(system, `/subscriptions/${digest.id}/secret`, { overlapHours: 24 * 365 })).body).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect((await postJson(system, `/subscriptions/${randomUUID()}/secret`)).body).toMatchObject({ code: 'SUBSCRIPTION.NOT_FOUND' });
+
+    const rotated = await postJson(system, `/subscriptions/${digest.id}/secret`, { overlapHours: 2 });
+    expect(rotated.status).toBe(200);
+    const second = rotated.body.secret as string;
+    expect(second).toMatch(/^whsec_/);
+    expect(second).not.toBe(digest.secret);
+    expect(Date.parse(rotated.body.previousValidUntil as string) - Date.now()).toBeGreaterThan(119 * 60_000);
+    const during = await sendDigestWith({ title: 'City council weighs a ban on police face scanning cameras', guid: 'rotation-overlap', description: 'Residents asked the council to stop police use of facial recognition after a false match.' });
+    expect(verifies(second, during)).toBe(true);
+    expect(verifies(digest.secret, during)).toBe(true);
+    expect(verifies('whsec_never-issued', during)).toBe(false);
+
+    const third = (await postJson(system, `/subscriptions/${digest.id}/secret`, { overlapHours: 0 })).body.secret as string;
+    const after = await sendDigestWith({ title: 'Researchers publish an open language model rivalling GPT-3 on text generation', guid: 'rotation-after', description: 'The model writes articles and answers questions after seeing only a few examples, like GPT-3.' });
+    expect(verifies(third, after)).toBe(true);
+    expect(verifies(second, after)).toBe(false);
+    expect(verifies(digest.secret, after)).toBe(false);
+    // The rotations are on the subscription's stream, for the audit trail, and no secret is in them.
+    const rotations = await system.db.prisma.event.findMany({ where: { streamId: `subscription-${digest.id}`, type: 'WebhookSecretRotated' } });
+    expect(rotations).toHaveLength(2);
+    expect(JSON.stringify(rotations.map((event) => event.data))).not.toMatch(/whsec_/);
   });
 
   it('makes one alert of the same story from several outlets, and one follow-up listing the latecomers', async () => {

@@ -48,6 +48,26 @@ describe('npx briefwatch subscriptions …', () => {
     await project();
   });
 
+  it('rotates the secret: prints the new one once, keeps the old one as the previous until the overlap ends', async () => {
+    const { id } = await db.prisma.subscription.findFirstOrThrow({ where: { name: 'faces daily' } });
+    const before = await db.prisma.webhookSecret.findUniqueOrThrow({ where: { subscriptionId: id } });
+    const rotated = await cli('subscriptions', 'rotate-secret', id, '--overlap-hours', '6');
+    expect(rotated.code).toBe(0);
+    expect(rotated.out).toMatch(new RegExp(`^subscription ${id}\nsecret whsec_[A-Za-z0-9_-]{32}$`));
+    expect(rotated.err).toMatch(/signed with the old one too until/);
+    const after = await db.prisma.webhookSecret.findUniqueOrThrow({ where: { subscriptionId: id } });
+    expect(after.previousSecret).toBe(before.secret);
+    expect(after.secret).not.toBe(before.secret);
+    const overlapMs = after.previousValidUntil!.getTime() - after.rotatedAt!.getTime();
+    expect(overlapMs).toBe(6 * 3_600_000);
+
+    const events = await db.prisma.event.count();
+    expect((await cli('subscriptions', 'rotate-secret', id, '--overlap-hours', '500')).err).toMatch(/the request is invalid: overlapHours/);
+    expect((await cli('subscriptions', 'rotate-secret', '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b')).err).toMatch(/SUBSCRIPTION\.NOT_FOUND/);
+    expect(await db.prisma.event.count()).toBe(events);
+    expect(await db.prisma.webhookSecret.findUniqueOrThrow({ where: { subscriptionId: id } })).toEqual(after);
+  });
+
   it('pauses, asks for a digest and a replay, and removes', async () => {
     const { id } = await db.prisma.subscription.findFirstOrThrow({ where: { name: 'faces daily' } });
     expect((await cli('subscriptions', 'pause', id)).out).toBe(`subscription ${id}: pause requested`);

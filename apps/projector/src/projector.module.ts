@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceContext } from '@briefwatch/service-kit';
 import { ProjectorWorker } from './projector.worker.js';
+import { RetentionWorker } from './retention/retention.worker.js';
 
 @Module({})
 export class ProjectorModule {
@@ -8,7 +9,7 @@ export class ProjectorModule {
     return {
       module: ProjectorModule,
       imports: [ServiceModule.forRoot({ service: 'projector', ...context })],
-      providers: [ProjectorWorker],
+      providers: [ProjectorWorker, RetentionWorker],
     };
   }
 }

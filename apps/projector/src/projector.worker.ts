@@ -7,13 +7,14 @@ import { EventConsumer, type ConsumedEvent, type HandlerOutcome } from '@briefwa
 import type { Logger } from '@briefwatch/logging';
 import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
 import { PROJECTIONS, type Projection } from './projections.js';
-import { holdProjectionLock, projectorGroup } from './rebuild-projection.js';
+import { holdProjectionLock, projectorGroup } from './projection-lock.js';
 
 /**
  * One consumer group per read model (`projector.<name>`), so each can be replayed on its
  * own. Events come in batches; a batch is applied with its inbox records in one transaction:
  * effectively once, and without a commit for every event.
- * A rebuild of the read model (`briefwatch projections rebuild`) holds it off meanwhile.
+ * A rebuild of the read model (`briefwatch projections rebuild`) holds it off only while it
+ * swaps the rebuilt tables in.
  */
 @Injectable()
 export class ProjectorWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {

@@ -1,20 +1,10 @@
 import { readEvent, type EventEnvelope } from '@briefwatch/contracts';
-import type { Prisma, PrismaClient } from '@briefwatch/db';
-import { countCategories, readCategoriesAfter } from '@briefwatch/event-store';
+import { createPrismaClient, type Prisma, type PrismaClient } from '@briefwatch/db';
+import { countCategories, oldestRunningTransaction, readCategoriesAfter, readCategoriesSince } from '@briefwatch/event-store';
+import { ProblemError } from '@briefwatch/service-kit';
+import { projectorGroup } from './projection-lock.js';
 import type { Projection } from './projections.js';
-
-/** The consumer group (and inbox name) of a read model's live projector. */
-export const projectorGroup = (projection: Projection): string => `projector.${projection.name}`;
-
-/**
- * The live projector holds this lock, shared, around each event it applies; a rebuild holds
- * it alone for its whole transaction. So the live projector waits while a rebuild runs and
- * then applies, on top of the rebuilt rows, only what the rebuild had not seen.
- */
-export async function holdProjectionLock(tx: Prisma.TransactionClient, projection: Projection, mode: 'shared' | 'exclusive'): Promise<void> {
-  const lock = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-  await tx.$executeRawUnsafe(`SELECT ${lock}(hashtext($1))`, projectorGroup(projection));
-}
+import { createShadowTables, dropSchema, shadowSchemaOf, swapInShadowTables } from './shadow-tables.js';
 
 export interface RebuildProgress {
   projection: string;
@@ -31,60 +21,111 @@ export interface RebuildResult {
   invalid: number;
   rows: Record<string, number>;
   ms: number;
+  /** How long the swap's transaction (the only one the live projector waits for) took. */
+  swapMs: number;
 }
 
 export interface RebuildOptions {
   pageSize?: number;
-  onProgress?: (progress: RebuildProgress) => void;
-  /** Longest the rebuild's transaction may run (default 30 minutes). */
-  timeoutMs?: number;
+  /** Called after each page, between transactions; the rebuild waits for what it returns. */
+  onProgress?: (progress: RebuildProgress) => void | Promise<void>;
+}
+
+export interface RebuildTarget {
+  prisma: PrismaClient;
+  /** Where the shadow tables' own client connects: the same database. */
+  databaseUrl: string;
 }
 
 /**
- * Rebuilds a read model from the event store, in one transaction: its rows and its inbox are
- * emptied, every event of its categories is applied again in store order, and each is
- * recorded in the inbox. Readers see the old rows until the commit and the rebuilt ones
- * after it, never a gap; the live projector waits on the projection lock meanwhile, then
- * carries on with what came after.
+ * Rebuilds a read model from the event store without holding anything back: the events of
+ * its categories are applied, a page per short transaction, into shadow tables (a schema of
+ * their own, beside the live ones); then, in one short transaction that holds the live
+ * projector off, what the store gained meanwhile is applied too and the shadow tables take
+ * the live ones' place. Readers see the old rows until that commit and the rebuilt ones after
+ * it, never a gap; the relay, which reads below the oldest running transaction, is never
+ * held back by a long one. One rebuild of a read model runs at a time.
  */
-export async function rebuildProjection(prisma: PrismaClient, projection: Projection, options: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuildProjection({ prisma, databaseUrl }: RebuildTarget, projection: Projection, options: RebuildOptions = {}): Promise<RebuildResult> {
   const pageSize = options.pageSize ?? 500;
   const started = performance.now();
-  const group = projectorGroup(projection);
-  return prisma.$transaction(
+  const schema = shadowSchemaOf(projection);
+  // One connection, kept open: it holds the rebuild's session lock and writes every shadow page.
+  const shadow = createPrismaClient(databaseUrl, { maxConnections: 1, keepIdleConnections: true, applicationName: 'briefwatch-rebuild', schema });
+  try {
+    await holdRebuildLock(shadow, projection);
+  } catch (error) {
+    await shadow.$disconnect();
+    throw error;
+  }
+  try {
+    await createShadowTables(prisma, projection, schema);
+    const from = await oldestRunningTransaction(prisma);
+    const total = await countCategories(prisma, projection.categories);
+    let after = 0;
+    let done = 0;
+    let invalid = 0;
+    for (;;) {
+      const page = await readCategoriesAfter(prisma, projection.categories, after, pageSize);
+      if (page.length === 0) break;
+      invalid += await applyToShadow(shadow, projection, schema, page);
+      after = page[page.length - 1]!.globalPosition!;
+      done += page.length;
+      const seconds = (performance.now() - started) / 1000;
+      await options.onProgress?.({ projection: projection.name, done, total: Math.max(total, done), eventsPerSecond: seconds > 0 ? done / seconds : 0 });
+    }
+
+    const swapStarted = performance.now();
+    const caughtUp = await swapInShadowTables(prisma, projection, schema, projectorGroup(projection), async (tx) => {
+      // The live projector is held off: apply what the pages did not see, then nothing is missing.
+      const since = await readCategoriesSince(tx, projection.categories, after, from);
+      const applied = new Set(await rebuiltEventIds(tx, schema, since.map((event) => event.eventId)));
+      const missing = since.filter((event) => !applied.has(event.eventId));
+      invalid += await applyToShadow(shadow, projection, schema, missing);
+      return missing.length;
+    });
+    const swapMs = Math.round(performance.now() - swapStarted);
+
+    const rows: Record<string, number> = {};
+    for (const table of projection.tables) {
+      const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM "${table}"`);
+      rows[table] = Number(row?.n ?? 0);
+    }
+    return { projection: projection.name, events: done + caughtUp, invalid, rows, ms: Math.round(performance.now() - started), swapMs };
+  } finally {
+    await dropSchema(prisma, schema).catch(() => undefined);
+    await shadow.$disconnect();
+  }
+}
+
+/** Refuses to start while another rebuild of the read model runs; the lock ends with the connection. */
+async function holdRebuildLock(shadow: PrismaClient, projection: Projection): Promise<void> {
+  const [row] = await shadow.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_lock(hashtext(${`rebuild.${projection.name}`})) AS locked`;
+  if (!row?.locked) throw new ProblemError('PROJECTION.ALREADY_REBUILDING', `a rebuild of "${projection.name}" is already running; wait for it to finish`);
+}
+
+/** Applies events to the shadow tables in one transaction, recording each; returns how many were invalid. */
+async function applyToShadow(shadow: PrismaClient, projection: Projection, schema: string, events: readonly EventEnvelope[]): Promise<number> {
+  if (events.length === 0) return 0;
+  let invalid = 0;
+  await shadow.$transaction(
     async (tx) => {
-      await holdProjectionLock(tx, projection, 'exclusive');
-      for (const table of projection.tables) await tx.$executeRawUnsafe(`DELETE FROM ${quoteTable(table)}`);
-      await tx.$executeRaw`DELETE FROM processed_events WHERE consumer_group = ${group}`;
-      const total = await countCategories(tx, projection.categories);
-      let after = 0;
-      let done = 0;
-      let invalid = 0;
-      for (;;) {
-        const page = await readCategoriesAfter(tx, projection.categories, after, pageSize);
-        if (page.length === 0) break;
-        for (const stored of page) {
-          const envelope = validEnvelope(stored);
-          if (envelope) await projection.apply(tx, envelope);
-          else invalid += 1;
-        }
-        await tx.$executeRaw`
-          INSERT INTO processed_events (consumer_group, event_id)
-          SELECT ${group}, id::uuid FROM unnest(${page.map((event) => event.eventId)}::text[]) AS id`;
-        after = page[page.length - 1]!.globalPosition!;
-        done += page.length;
-        const seconds = (performance.now() - started) / 1000;
-        options.onProgress?.({ projection: projection.name, done, total: Math.max(total, done), eventsPerSecond: seconds > 0 ? done / seconds : 0 });
+      for (const stored of events) {
+        const envelope = validEnvelope(stored);
+        if (envelope) await projection.apply(tx, envelope);
+        else invalid += 1;
       }
-      const rowCounts: Record<string, number> = {};
-      for (const table of projection.tables) {
-        const [row] = await tx.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM ${quoteTable(table)}`);
-        rowCounts[table] = Number(row?.n ?? 0);
-      }
-      return { projection: projection.name, events: done, invalid, rows: rowCounts, ms: Math.round(performance.now() - started) };
+      await tx.$executeRawUnsafe(`INSERT INTO "${schema}".rebuilt_events (event_id) SELECT id::uuid FROM unnest($1::text[]) AS id ON CONFLICT DO NOTHING`, events.map((event) => event.eventId));
     },
-    { maxWait: 60_000, timeout: options.timeoutMs ?? 30 * 60_000 },
+    { timeout: 120_000 },
   );
+  return invalid;
+}
+
+async function rebuiltEventIds(tx: Prisma.TransactionClient, schema: string, eventIds: readonly string[]): Promise<string[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await tx.$queryRawUnsafe<Array<{ event_id: string }>>(`SELECT event_id::text FROM "${schema}".rebuilt_events WHERE event_id = ANY($1::uuid[])`, eventIds);
+  return rows.map((row) => row.event_id);
 }
 
 /** The event as the live projector would take it, or null where it would be dead-lettered. */
@@ -94,9 +135,4 @@ function validEnvelope(stored: EventEnvelope): EventEnvelope | null {
   } catch {
     return null;
   }
-}
-
-function quoteTable(table: string): string {
-  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a read-model table name: ${table}`);
-  return `"${table}"`;
 }

@@ -35,6 +35,12 @@ const environmentSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   RELAY_BATCH_SIZE: positiveInt.max(10_000).default(500),
+  // How long kept data that only grows is kept, in days (0: for ever). The inbox must outlive
+  // any redelivery: Kafka keeps events 7 days by default, so the inbox keeps 14.
+  RETENTION_INBOX_DAYS: z.coerce.number().int().min(0).max(36_500).default(14),
+  RETENTION_RAW_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
+  RETENTION_QUIET_POLL_DAYS: z.coerce.number().int().min(0).max(36_500).default(90),
+  RETENTION_EVERY_MIN: positiveInt.max(7 * 24 * 60).default(60),
   RELAY_POLL_INTERVAL_MS: positiveInt.max(60_000).default(100),
   INGEST_CONCURRENCY: positiveInt.max(64).default(8),
   INGEST_TICK_MS: positiveInt.max(60_000).default(1_000),
@@ -90,6 +96,8 @@ export interface BriefwatchConfig {
   };
   log: { format: 'json' | 'pretty'; level: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
   relay: { batchSize: number; pollIntervalMs: number };
+  /** Days each kind of growing data is kept (0: for ever), and how often expired data is pruned. */
+  retention: { inboxDays: number; rawResponseDays: number; quietPollDays: number; everyMinutes: number };
   /** host:port entries that feed fetching may reach although they are not public addresses. */
   fetch: { allow: string[]; totalTimeoutMs: number; maxBodyBytes: number };
   alerts: {
@@ -143,6 +151,7 @@ export function loadConfig(service: string, env: Record<string, string | undefin
     api: { host: e.API_HOST, port: e.API_PORT, readsNeedKey: e.API_READS_NEED_KEY, ratePerMinute: e.API_RATE_PER_MINUTE },
     log: { format: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'), level: e.LOG_LEVEL },
     relay: { batchSize: e.RELAY_BATCH_SIZE, pollIntervalMs: e.RELAY_POLL_INTERVAL_MS },
+    retention: { inboxDays: e.RETENTION_INBOX_DAYS, rawResponseDays: e.RETENTION_RAW_DAYS, quietPollDays: e.RETENTION_QUIET_POLL_DAYS, everyMinutes: e.RETENTION_EVERY_MIN },
     fetch: { allow: e.FETCH_ALLOW, totalTimeoutMs: e.FETCH_TIMEOUT_MS, maxBodyBytes: e.FETCH_MAX_BYTES },
     alerts: {
       allow: e.WEBHOOK_ALLOW,

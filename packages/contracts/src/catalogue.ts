@@ -18,6 +18,7 @@ import { AlertQueuedV1 } from './subscription/alert-queued.v1.js';
 import { AlertDeliveredV1 } from './subscription/alert-delivered.v1.js';
 import { AlertFailedV1 } from './subscription/alert-failed.v1.js';
 import { SubscriptionStatusChangedV1 } from './subscription/subscription-status-changed.v1.js';
+import { WebhookSecretRotatedV1 } from './subscription/webhook-secret-rotated.v1.js';
 import { AlertsReplayRequestedV1 } from './subscription/alerts-replay-requested.v1.js';
 import { DigestRequestedV1 } from './subscription/digest-requested.v1.js';
 import { DigestQueuedV1 } from './subscription/digest-queued.v1.js';
@@ -43,6 +44,7 @@ const DEFINITIONS: readonly EventDefinition[] = [
   AlertDeliveredV1,
   AlertFailedV1,
   SubscriptionStatusChangedV1,
+  WebhookSecretRotatedV1,
   AlertsReplayRequestedV1,
   DigestRequestedV1,
   DigestQueuedV1,

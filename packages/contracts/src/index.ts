@@ -33,6 +33,7 @@ export * from './subscription/alert-queued.v1.js';
 export * from './subscription/alert-delivered.v1.js';
 export * from './subscription/alert-failed.v1.js';
 export * from './subscription/subscription-status-changed.v1.js';
+export * from './subscription/webhook-secret-rotated.v1.js';
 export * from './subscription/alerts-replay-requested.v1.js';
 export * from './subscription/digest-requested.v1.js';
 export * from './subscription/digest-queued.v1.js';

@@ -114,6 +114,33 @@ export async function readCategoriesAfter(db: Database, categories: readonly str
   return rows.map(storedEnvelopeFromRow);
 }
 
+/**
+ * The oldest transaction still running (as xid8 text): every event of an older transaction is
+ * committed already, so a reader that starts now sees all of them.
+ */
+export async function oldestRunningTransaction(db: Database): Promise<string> {
+  const [row] = await db.$queryRaw<Array<{ xmin: string }>>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`;
+  return row!.xmin;
+}
+
+/**
+ * Events of the given categories that a reader paging by global position from
+ * `oldestRunningTransaction` on may have missed: those after its last position, and those of
+ * transactions from that one on (which may have committed after the reader passed their
+ * position). In store order.
+ */
+export async function readCategoriesSince(db: Database, categories: readonly string[], afterPosition: number, fromTransaction: string): Promise<EventEnvelope[]> {
+  const rows = await db.$queryRawUnsafe<EventRow[]>(
+    `SELECT ${EVENT_COLUMNS} FROM events e JOIN event_streams s USING (stream_id)
+     WHERE s.category = ANY($1::text[]) AND (e.global_position > $2::bigint OR e.transaction_id >= $3::xid8)
+     ORDER BY e.global_position`,
+    categories,
+    afterPosition,
+    fromTransaction,
+  );
+  return rows.map(storedEnvelopeFromRow);
+}
+
 /** How many events the given stream categories hold. */
 export async function countCategories(db: Database, categories: readonly string[]): Promise<number> {
   const [row] = await db.$queryRawUnsafe<Array<{ n: bigint }>>(

@@ -34,7 +34,9 @@ export async function recordFirstDeliveries(tx: Prisma.TransactionClient, consum
 
 /**
  * How many stored events of the given types or stream categories the consumer group has not
- * applied yet: its lag, counted in the store rather than in Kafka.
+ * applied yet: its lag, counted in the store rather than in Kafka. Inbox records are pruned
+ * after RETENTION_INBOX_DAYS, so an event applied before then counts as not applied: a lag
+ * only means something over the events of that window.
  */
 export async function countNotApplied(db: Database, consumerGroup: string, of: { types?: readonly string[]; categories?: readonly string[] }): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ n: bigint }>>`

@@ -42,3 +42,8 @@ export class SecretBox {
     }
   }
 }
+
+/** A new webhook signing secret, as shown to the subscriber once: 192 random bits. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(24).toString('base64url')}`;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@briefwatch/contracts';
-import { decideDigestNow, decideReplay, decideStatusChange, subscriptionModel, type SubscriptionState } from './subscription.js';
+import { decideDigestNow, decideReplay, decideSecretRotation, decideStatusChange, subscriptionModel, type SubscriptionState } from './subscription.js';
 
 const id = randomUUID();
 const now = new Date('2026-11-28T10:00:00Z');
@@ -33,5 +33,17 @@ describe('what a subscription accepts', () => {
   it('sends a digest now only for a digest subscription', () => {
     expect(decideDigestNow(id, now, stateOf(digest))).toEqual([expect.objectContaining({ type: 'DigestRequested' })]);
     expect(() => decideDigestNow(id, now, stateOf(webhook))).toThrow(expect.objectContaining({ code: 'SUBSCRIPTION.INVALID_FOR_WEBHOOK' }));
+  });
+
+  it('rotates a secret with an overlap of zero to seven days, for a subscription that is not removed', () => {
+    expect(decideSecretRotation(id, 6, now, stateOf(webhook))).toEqual([
+      { type: 'WebhookSecretRotated', schemaVersion: 1, data: { subscriptionId: id, rotatedAt: now.toISOString(), previousValidUntil: '2026-11-28T16:00:00.000Z' } },
+    ]);
+    expect(decideSecretRotation(id, 0, now, stateOf(webhook))[0]!.data).toMatchObject({ previousValidUntil: now.toISOString() });
+    for (const overlap of [-1, 169, Number.NaN]) {
+      expect(() => decideSecretRotation(id, overlap, now, stateOf(webhook))).toThrow(expect.objectContaining({ code: 'SUBSCRIPTION.INVALID_OVERLAP' }));
+    }
+    expect(() => decideSecretRotation(id, 24, now, stateOf())).toThrow(expect.objectContaining({ code: 'SUBSCRIPTION.NOT_FOUND' }));
+    expect(() => decideSecretRotation(id, 24, now, stateOf(webhook, envelope('SubscriptionStatusChanged', { status: 'removed' })))).toThrow(expect.objectContaining({ code: 'SUBSCRIPTION.ALREADY_REMOVED' }));
   });
 });

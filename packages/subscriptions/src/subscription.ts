@@ -3,6 +3,7 @@ import {
   DigestRequestedV1,
   SubscriptionCreatedV1,
   SubscriptionStatusChangedV1,
+  WebhookSecretRotatedV1,
   type EventEnvelope,
   type NewEvent,
   type SubscriptionChannel,
@@ -52,4 +53,20 @@ export function decideDigestNow(subscriptionId: string, now: Date, state: Subscr
   const current = notRemoved(subscriptionId, state);
   if (current.channel.kind !== 'digest') throw new ProblemError('SUBSCRIPTION.INVALID_FOR_WEBHOOK', `subscription ${subscriptionId} sends each alert as it comes; only a digest subscription can be sent now`);
   return [{ type: DigestRequestedV1.type, schemaVersion: 1, data: { subscriptionId, requestedAt: now.toISOString() } }];
+}
+
+/** Longest a replaced webhook secret may go on signing alerts beside the new one. */
+export const MAX_SECRET_OVERLAP_HOURS = 7 * 24;
+
+/**
+ * A new webhook secret. The previous one signs alerts beside it for `overlapHours` (0 ends it
+ * at once), so a receiver can take the new secret without refusing an alert meanwhile.
+ */
+export function decideSecretRotation(subscriptionId: string, overlapHours: number, now: Date, state: SubscriptionState): NewEvent[] {
+  notRemoved(subscriptionId, state);
+  if (!(overlapHours >= 0 && overlapHours <= MAX_SECRET_OVERLAP_HOURS)) {
+    throw new ProblemError('SUBSCRIPTION.INVALID_OVERLAP', `the overlap must be between 0 and ${MAX_SECRET_OVERLAP_HOURS} hours, not ${overlapHours}`);
+  }
+  const previousValidUntil = new Date(now.getTime() + overlapHours * 3_600_000);
+  return [{ type: WebhookSecretRotatedV1.type, schemaVersion: 1, data: { subscriptionId, rotatedAt: now.toISOString(), previousValidUntil: previousValidUntil.toISOString() } }];
 }

@@ -5,6 +5,8 @@ import { PRISMA, ProblemError, RequestValidationError, type CliCommand } from '@
 import { ChangeSubscriptionCommand, type SubscriptionChange } from './commands/change-subscription/change-subscription.command.js';
 import { CreateSubscriptionCommand } from './commands/create-subscription/create-subscription.command.js';
 import { createSubscriptionInputSchema } from './commands/create-subscription/create-subscription.input.js';
+import { RotateSecretCommand } from './commands/rotate-secret/rotate-secret.command.js';
+import { rotateSecretInputSchema } from './commands/rotate-secret/rotate-secret.input.js';
 import { alertsQuerySchema, listSubscriptions, subscriptionAlerts } from './queries/subscription-queries.js';
 
 function invalid(error: z.ZodError): RequestValidationError {
@@ -63,6 +65,22 @@ export const addSubscriptionCli: CliCommand = {
     print(`subscription ${created.subscriptionId}`);
     print(`secret ${created.secret}`);
     note('the secret is shown this once: give it to the receiver, which verifies each alert with it');
+  },
+};
+
+export const rotateSecretCli: CliCommand = {
+  path: ['subscriptions', 'rotate-secret'],
+  summary: "give a subscription a new webhook secret; the old one goes on signing beside it for a while",
+  usage: 'briefwatch subscriptions rotate-secret <subscription-id> [--overlap-hours 24]',
+  options: { 'overlap-hours': { type: 'string', description: 'how long alerts are signed with the old secret too (0 to 168, default 24)' } },
+  async run({ positionals, options, app, correlationId, print, note }) {
+    const id = subscriptionId(positionals);
+    const parsed = rotateSecretInputSchema.safeParse(options['overlap-hours'] !== undefined ? { overlapHours: Number(options['overlap-hours']) } : {});
+    if (!parsed.success) throw invalid(parsed.error);
+    const rotated = await app.get(CommandBus).execute(new RotateSecretCommand(id, parsed.data.overlapHours, correlationId));
+    print(`subscription ${rotated.subscriptionId}`);
+    print(`secret ${rotated.secret}`);
+    note(`the new secret is shown this once; alerts are signed with the old one too until ${rotated.previousValidUntil}, so give the receiver the new one before then`);
   },
 };
 

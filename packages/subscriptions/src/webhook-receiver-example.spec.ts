@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '@briefwatch/testing';
-import { signWebhook, WEBHOOK_HEADERS } from './webhook-signature.js';
+import { signatureHeader, signWebhook, WEBHOOK_HEADERS } from './webhook-signature.js';
 
 const example = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples', 'webhook-receiver.mjs');
 const SECRET = 'whsec_example-secret';
@@ -23,12 +23,12 @@ describe('the README example webhook receiver', () => {
     child?.kill();
   });
 
-  const deliver = async (alert: object, options: { secret?: string; timestamp?: number; key?: string } = {}) => {
+  const deliver = async (alert: object, options: { secrets?: string[]; timestamp?: number; key?: string } = {}) => {
     const body = JSON.stringify(alert);
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [WEBHOOK_HEADERS.timestamp]: String(timestamp), [WEBHOOK_HEADERS.signature]: signWebhook(options.secret ?? SECRET, timestamp, body), [WEBHOOK_HEADERS.idempotencyKey]: options.key ?? 'a1' },
+      headers: { 'content-type': 'application/json', [WEBHOOK_HEADERS.timestamp]: String(timestamp), [WEBHOOK_HEADERS.signature]: signatureHeader(options.secrets ?? [SECRET], timestamp, body), [WEBHOOK_HEADERS.idempotencyKey]: options.key ?? 'a1' },
       body,
     });
     return { status: response.status, text: await response.text() };
@@ -59,8 +59,13 @@ describe('the README example webhook receiver', () => {
     await waitFor(() => output, (o) => o.includes('new: 안면인식 기술 공급 중단 연장 <https://news.example.org/ko>'), { description: 'the Korean alert printed' });
   });
 
+  it('still verifies, after the secret it holds was rotated, an alert signed by the new secret and by its own', async () => {
+    expect(await deliver({ ...coverage, alertId: 'r1' }, { secrets: ['whsec_rotated-in', SECRET], key: 'r1' })).toEqual({ status: 200, text: 'ok' });
+  });
+
   it('refuses a wrong signature and a replayed old delivery', async () => {
-    expect((await deliver(coverage, { secret: 'whsec_wrong', key: 'a2' })).status).toBe(401);
+    expect((await deliver(coverage, { secrets: ['whsec_wrong'], key: 'a2' })).status).toBe(401);
+    expect((await deliver(coverage, { secrets: ['whsec_wrong', 'whsec_other'], key: 'a4' })).status).toBe(401);
     expect((await deliver(coverage, { timestamp: Math.floor(Date.now() / 1000) - 600, key: 'a3' })).status).toBe(401);
   });
 

@@ -21,6 +21,8 @@ interface StreamItem {
   revisedAt: number | null;
   /** The topics the item must end linked to, from its story's label: never from the linker. */
   topics: string[];
+  /** HTML published as the item's full text (`content:encoded`), beside its summary. */
+  content?: string;
 }
 
 export interface ItemStreamOptions {
@@ -30,6 +32,10 @@ export interface ItemStreamOptions {
   everyMs: number;
   /** Every n-th item is revised (its summary changes) once the system has stored its first version. */
   reviseEvery: number;
+  /** The item at this index publishes its full text too, this many bytes of it: one item far larger than an event may be. */
+  bigItem?: { index: number; bytes: number };
+  /** The story of the item at this index is published by every feed at the same moment, one copy each besides the item itself. */
+  sameStoryEverywhere?: number;
 }
 
 /**
@@ -59,8 +65,16 @@ export class ItemStream {
         revise: i % options.reviseEvery === 0,
         revisedAt: null,
         topics: story.expect ? [story.expect] : [],
+        ...(options.bigItem?.index === i ? { content: bigContent(story.summary, options.bigItem.bytes) } : {}),
       };
     });
+    const everywhere = options.sameStoryEverywhere;
+    if (everywhere !== undefined) {
+      const first = this.stream[everywhere]!;
+      for (let feed = 0; feed < options.feeds; feed += 1) {
+        this.stream.push({ ...first, feed, guid: `everywhere-${feed}`, summary: `${first.summary} (Feed ${feed}'s copy.)`, revise: false, revisedAt: null });
+      }
+    }
     for (let feed = 0; feed < options.feeds; feed += 1) {
       // Like real feeds, each answers 304 Not Modified while nothing in it has changed.
       server.route(`/feed-${feed}.xml`, conditionalFeed(() => this.feedDocument(feed)));
@@ -92,6 +106,12 @@ export class ItemStream {
     return { articles: this.stream.length, revisions: this.stream.length + revised };
   }
 
+  /** The guids of the copies of one story that every feed published at once (see `sameStoryEverywhere`). */
+  get everywhereGuids(): string[] {
+    const index = this.options.sameStoryEverywhere;
+    return index === undefined ? [] : [this.stream[index]!.guid, ...this.stream.filter((item) => item.guid.startsWith('everywhere-')).map((item) => item.guid)];
+  }
+
   /** Each item's guid → the topics its story is labelled with (none for a near-miss). */
   get expectedTopics(): ReadonlyMap<string, readonly string[]> {
     return new Map(this.stream.map((item) => [item.guid, item.topics]));
@@ -116,16 +136,23 @@ export class ItemStream {
       .map((item) => {
         const revised = item.revisedAt !== null && item.revisedAt <= elapsed;
         const summary = revised ? `${item.summary} (Updated with comment from the company.)` : item.summary;
-        return `<item><title>${escapeXml(item.title)}</title><link>https://news.example.org/${item.guid}</link><guid>${item.guid}</guid><description>${escapeXml(summary)}</description></item>`;
+        const content = item.content ? `<content:encoded><![CDATA[${item.content}]]></content:encoded>` : '';
+        return `<item><title>${escapeXml(item.title)}</title><link>https://news.example.org/${item.guid}</link><guid>${item.guid}</guid><description>${escapeXml(summary)}</description>${content}</item>`;
       })
       .reverse()
       .join('');
-    return `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${feed}</title><link>https://news.example.org/</link>${items}</channel></rss>`;
+    return `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Feed ${feed}</title><link>https://news.example.org/</link>${items}</channel></rss>`;
   }
 
   async stop(): Promise<void> {
     await this.server.stop();
   }
+}
+
+/** The story's summary as paragraphs, over and over, to `bytes`: the full text of a very long item on the same story. */
+function bigContent(summary: string, bytes: number): string {
+  const paragraph = `<p>${escapeXml(summary)}</p>`;
+  return paragraph.repeat(Math.ceil(bytes / Buffer.byteLength(paragraph)));
 }
 
 function escapeXml(text: string): string {

@@ -19,6 +19,8 @@ export interface ScenarioOptions {
   brokers?: string;
   stream?: Partial<ItemStreamOptions>;
   instances?: Partial<Record<ServiceName, number>>;
+  /** Settings for every service, besides the scenario's own. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function startScenario(options: ScenarioOptions = {}): Promise<Scen
   try {
     system = await SystemUnderTest.start({
       brokers: options.brokers ?? testKafkaBrokers().join(','),
-      env: { FETCH_ALLOW: stream.server.hostPort, WEBHOOK_ALLOW: stream.server.hostPort },
+      env: { FETCH_ALLOW: stream.server.hostPort, WEBHOOK_ALLOW: stream.server.hostPort, ...options.env },
       ...(options.instances ? { instances: options.instances } : {}),
     });
     await system.post('/subscriptions', { name: 'everything', target: { kind: 'brief', briefId: BRIEF }, webhookUrl: stream.webhookUrl, minScore: 0 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { developmentsInputSchema, matrixInputSchema } from '@briefwatch/articles';
 import { listSourcesInputSchema, registerSourceInputSchema, sourcePollsInputSchema } from '@briefwatch/source-registry';
-import { alertsQuerySchema, createSubscriptionInputSchema, replayInputSchema } from '@briefwatch/subscriptions';
+import { alertsQuerySchema, createSubscriptionInputSchema, replayInputSchema, rotateSecretInputSchema } from '@briefwatch/subscriptions';
 
 interface Operation {
   method: 'get' | 'post' | 'delete';
@@ -44,6 +44,7 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/subscriptions/{id}/resume', tag: 'alerts', summary: 'Alert a paused subscription again', status: 202 },
   { method: 'delete', path: '/subscriptions/{id}', tag: 'alerts', summary: 'Remove a subscription; what had not gone out is cancelled', status: 202 },
   { method: 'post', path: '/subscriptions/{id}/replay', tag: 'alerts', summary: 'Send again what was not delivered (or everything) since a time', body: replayInputSchema, status: 202 },
+  { method: 'post', path: '/subscriptions/{id}/secret', tag: 'alerts', summary: 'A new webhook secret, in the answer once; the old one signs beside it until `previousValidUntil`', body: rotateSecretInputSchema, status: 200 },
   { method: 'post', path: '/subscriptions/{id}/digest', tag: 'alerts', summary: "Send a digest subscription's waiting items now", status: 202 },
   { method: 'get', path: '/alerts/stream', tag: 'alerts', summary: 'Server-Sent Events: `alert` for each alert queued (for one subscription with ?subscriptionId=); always needs an API key', produces: 'text/event-stream' },
 ];

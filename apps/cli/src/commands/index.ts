@@ -1,6 +1,6 @@
 import { createApiKeyCli, listApiKeysCli, revokeApiKeyCli } from '@briefwatch/access';
 import { claimTimelineCli } from '@briefwatch/articles';
-import { rebuildProjectionsCli } from '@briefwatch/projector';
+import { pruneExpiredCli, rebuildProjectionsCli } from '@briefwatch/projector';
 import { importBriefCli, showBriefCli } from '@briefwatch/brief';
 import type { CliCommand } from '@briefwatch/service-kit';
 import {
@@ -14,7 +14,7 @@ import {
   resumeSourceCli,
   seedSourcesCli,
 } from '@briefwatch/source-registry';
-import { addSubscriptionCli, listSubscriptionsCli, SUBSCRIPTION_CHANGE_CLIS, subscriptionAlertsCli } from '@briefwatch/subscriptions';
+import { addSubscriptionCli, listSubscriptionsCli, rotateSecretCli, SUBSCRIPTION_CHANGE_CLIS, subscriptionAlertsCli } from '@briefwatch/subscriptions';
 import { evalCli } from './eval.cli.js';
 import { fetchCli } from './fetch.cli.js';
 import { linkCli } from './link.cli.js';
@@ -40,6 +40,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   addSubscriptionCli,
   listSubscriptionsCli,
   subscriptionAlertsCli,
+  rotateSecretCli,
   ...SUBSCRIPTION_CHANGE_CLIS,
   fetchCli,
   linkCli,
@@ -50,6 +51,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   listApiKeysCli,
   revokeApiKeyCli,
   rebuildProjectionsCli,
+  pruneExpiredCli,
   listDeadLettersCli,
   showDeadLetterCli,
   replayDeadLetterCli,

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { SubscriptionCreatedV1, streamIdOf } from '@briefwatch/contracts';
@@ -7,7 +7,7 @@ import { appendToStream } from '@briefwatch/event-store';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import { AllowList, checkTarget } from '@briefwatch/feeds';
 import { CONFIG, PRISMA, ProblemError } from '@briefwatch/service-kit';
-import { SecretBox } from '../../secret-box.js';
+import { newWebhookSecret, SecretBox } from '../../secret-box.js';
 import { CreateSubscriptionCommand, type CreatedSubscription } from './create-subscription.command.js';
 
 @CommandHandler(CreateSubscriptionCommand)
@@ -25,7 +25,7 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
       throw new ProblemError('SUBSCRIPTION.INVALID_WEBHOOK', `the webhook URL cannot be used: ${(error as Error).message}`);
     }
     const subscriptionId = randomUUID();
-    const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+    const secret = newWebhookSecret();
     await this.prisma.$transaction(async (tx) => {
       // The secret and the event commit together: no subscription without its secret. It is stored sealed, never as it is shown once here.
       await tx.webhookSecret.create({ data: { subscriptionId, secret: new SecretBox(this.config.alerts.secretsKey).seal(secret) } });

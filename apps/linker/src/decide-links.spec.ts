@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { readBriefDocument } from '@briefwatch/brief';
 import type { ArticleContent, EventEnvelope, NewEvent } from '@briefwatch/contracts';
 import { Linker } from '@briefwatch/linking';
-import { decideLinks, evolveLinks, type LinkState } from './decide-links.js';
+import { decideLinks, evolveLinks, linkModel, type LinkState } from './decide-links.js';
 
 const document = readBriefDocument(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'briefs', 'spri-ai-brief-2020-06.txt')));
 const linkers = [{ briefId: 'spri', linker: new Linker(document) }];
@@ -17,11 +17,11 @@ function article(title: string, summary: string, revision = 1): ArticleContent &
   };
 }
 
-const fold = (events: NewEvent[], state: LinkState = new Map()) => events.reduce((s, e) => evolveLinks(s, { type: e.type, data: e.data } as EventEnvelope), state);
+const fold = (events: NewEvent[], state: LinkState = linkModel.initial()) => events.reduce((s, e) => evolveLinks(s, { type: e.type, data: e.data } as EventEnvelope), state);
 
 describe('deciding an article\'s links', () => {
   const story = article('Portland votes to bar facial recognition in city agencies', 'Council members cited privacy and accuracy concerns.');
-  const first = decideLinks(story, linkers, new Map(), now);
+  const first = decideLinks(story, linkers, linkModel.initial(), now);
 
   it('links the topic and its best claims, at most three, each with evidence', () => {
     expect(first.every((e) => e.type === 'CoverageLinked')).toBe(true);
@@ -36,7 +36,7 @@ describe('deciding an article\'s links', () => {
   });
 
   it('decides nothing for an older revision once a newer one is linked, so the newer is never linked twice', () => {
-    const second = decideLinks(article('Portland votes to bar facial recognition in city agencies and police', 'Council members cited privacy and accuracy concerns.', 2), linkers, new Map(), now);
+    const second = decideLinks(article('Portland votes to bar facial recognition in city agencies and police', 'Council members cited privacy and accuracy concerns.', 2), linkers, linkModel.initial(), now);
     expect(second.length).toBeGreaterThan(0);
     expect(decideLinks(story, linkers, fold(second), now)).toEqual([]);
   });
@@ -44,6 +44,13 @@ describe('deciding an article\'s links', () => {
   it('retracts every link when a revision no longer supports them', () => {
     const revised = decideLinks(article('Boston approves its budget', 'The council passed the annual budget.', 2), linkers, fold(first), now);
     expect(revised.map((e) => e.type)).toEqual(first.map(() => 'LinkRetracted'));
-    expect(fold(revised, fold(first)).size).toBe(0);
+    expect(fold(revised, fold(first)).links.size).toBe(0);
+  });
+
+  it('decides nothing for an older revision that comes after a newer one retracted every link', () => {
+    const unrelated = decideLinks(article('Boston approves its budget', 'The council passed the annual budget.', 2), linkers, fold(first), now);
+    const afterRetraction = fold(unrelated, fold(first));
+    expect(afterRetraction.links.size).toBe(0);
+    expect(decideLinks(story, linkers, afterRetraction, now)).toEqual([]);
   });
 });

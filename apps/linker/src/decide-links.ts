@@ -10,17 +10,26 @@ export const CLAIM_THRESHOLD = 0.1;
 export type LinkKey = string;
 const keyOf = (briefId: string, topicId: string, claimId: string | null): LinkKey => `${briefId} ${topicId} ${claimId ?? ''}`;
 
-/** The links an article holds now, folded from its link stream. */
-export type LinkState = Map<LinkKey, { revision: number; data: CoverageLinked }>;
+/**
+ * What an article's link stream says now: the links it holds, and the newest article version
+ * any link or retraction answered for (a retraction of every link still records that its
+ * version was decided).
+ */
+export interface LinkState {
+  links: Map<LinkKey, { revision: number; data: CoverageLinked }>;
+  decidedRevision: number;
+}
 
 export function evolveLinks(state: LinkState, event: EventEnvelope): LinkState {
   const data = event.data as CoverageLinked;
-  if (event.type === CoverageLinkedV1.type) state.set(keyOf(data.briefId, data.topicId, data.claimId), { revision: data.articleRevision, data });
-  if (event.type === LinkRetractedV1.type) state.delete(keyOf(data.briefId, data.topicId, data.claimId));
+  if (event.type === CoverageLinkedV1.type) state.links.set(keyOf(data.briefId, data.topicId, data.claimId), { revision: data.articleRevision, data });
+  else if (event.type === LinkRetractedV1.type) state.links.delete(keyOf(data.briefId, data.topicId, data.claimId));
+  else return state;
+  state.decidedRevision = Math.max(state.decidedRevision, data.articleRevision);
   return state;
 }
 
-export const linkModel = { initial: (): LinkState => new Map(), evolve: evolveLinks };
+export const linkModel = { initial: (): LinkState => ({ links: new Map(), decidedRevision: 0 }), evolve: evolveLinks };
 
 /**
  * The link events one version of an article calls for: a link for each topic (and its best
@@ -36,11 +45,11 @@ export function decideLinks(
   options: { retractReason?: string } = {},
 ): NewEvent[] {
   const revision = article.revision ?? 1;
-  // A version older than one the links already answer for decides nothing: a re-link of the
-  // stored articles ran ahead of the article's own events, or the older event was set aside and
-  // tried again after the newer one. Deciding it would link the old version and then, when the
-  // newer one came, link that a second time.
-  for (const held of state.values()) if (held.revision > revision) return [];
+  // A version older than one already decided decides nothing: a re-link of the stored articles
+  // ran ahead of the article's own events, or the older event was set aside and tried again
+  // after the newer one. Deciding it would link the old version (even after the newer one
+  // retracted every link) and then, when the newer one came again, link that a second time.
+  if (state.decidedRevision > revision) return [];
   const wanted = new Map<LinkKey, CoverageLinked>();
   for (const { briefId, linker } of linkers) {
     const result = linker.link({ id: article.articleId, title: article.title, summary: article.summary, content: plainText(article.content, 20_000) });
@@ -54,11 +63,11 @@ export function decideLinks(
   }
   const events: NewEvent[] = [];
   for (const [key, link] of wanted) {
-    const held = state.get(key);
+    const held = state.links.get(key);
     // A link is made again for a new revision of the article, or by a newer matcher.
     if (!held || held.revision !== revision || held.data.matcherVersion !== MATCHER_VERSION) events.push({ type: CoverageLinkedV1.type, schemaVersion: 1, data: link });
   }
-  for (const [key, held] of state) {
+  for (const [key, held] of state.links) {
     if (wanted.has(key)) continue;
     const { articleId, briefId, topicId, claimId } = held.data;
     events.push({

@@ -78,8 +78,8 @@ export async function relinkArticles(prisma: PrismaClient, linkers: BriefLinker[
         let held = new Map<string, number>();
         const decide = (state: LinkState) => {
           // Only the given briefs' links are in question; links to other briefs stay as they are.
-          const scoped: LinkState = new Map([...state].filter(([, link]) => briefIds.has(link.data.briefId)));
-          held = new Map([...scoped.values()].map(({ data }) => [`${data.topicId} ${data.claimId ?? ''}`, data.score]));
+          const scoped: LinkState = { ...state, links: new Map([...state.links].filter(([, link]) => briefIds.has(link.data.briefId))) };
+          held = new Map([...scoped.links.values()].map(({ data }) => [`${data.topicId} ${data.claimId ?? ''}`, data.score]));
           return decideLinks(article, linkers, scoped, new Date(), { retractReason: options.reason });
         };
         if (!options.apply) {

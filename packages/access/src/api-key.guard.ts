@@ -51,8 +51,8 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<HttpRequest>();
-    if (OPEN_PATHS.has(request.url.split('?')[0]!)) return true;
     const path = request.url.split('?')[0]!;
+    if (OPEN_PATHS.has(path)) return true;
     const read = READ_METHODS.has(request.method);
     const key = presentedKey(request.headers);
     let client = `address:${request.ip ?? 'unknown'}`;

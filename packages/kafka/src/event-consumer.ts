@@ -95,6 +95,12 @@ export class EventConsumer {
   private readonly logger: Logger;
   /** Retry-topic partitions paused until their next event is due. */
   private readonly resumeTimers = new Set<NodeJS.Timeout>();
+  /** The events topics the group reads. */
+  readonly topics: readonly string[];
+  /** The group's own retry topics: events set aside after their handler kept failing. */
+  readonly retryTopics: readonly string[];
+  /** The group's dead-letter topics: events given up on after their last retry. */
+  readonly deadLetterTopics: readonly string[];
 
   constructor(
     private readonly kafka: Kafka,
@@ -111,22 +117,16 @@ export class EventConsumer {
       retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: 10 },
     });
     this.deadLetters = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
-  }
-
-  get topics(): string[] {
-    return this.options.categories.map((category) => eventsTopic(category, this.options.topicPrefix));
-  }
-
-  /** The group's own retry topics: events set aside after their handler kept failing. */
-  get retryTopics(): string[] {
-    if (this.options.setsAside === false) return [];
-    return this.options.categories.map((category) => retryTopic(category, this.options.groupId, this.options.topicPrefix));
+    const { categories, groupId, topicPrefix } = options;
+    const setsAside = options.setsAside !== false;
+    this.topics = categories.map((category) => eventsTopic(category, topicPrefix));
+    this.retryTopics = setsAside ? categories.map((category) => retryTopic(category, groupId, topicPrefix)) : [];
+    this.deadLetterTopics = setsAside ? categories.map((category) => deadLetterTopic(category, groupId, topicPrefix)) : [];
   }
 
   /** Resolves once the consumer has joined its group and been given partitions. */
   async start(): Promise<void> {
-    const deadLetterTopics = this.options.setsAside === false ? [] : this.options.categories.map((category) => deadLetterTopic(category, this.options.groupId, this.options.topicPrefix));
-    await ensureTopics(this.kafka, [...this.topics, ...this.retryTopics, ...deadLetterTopics]);
+    await ensureTopics(this.kafka, [...this.topics, ...this.retryTopics, ...this.deadLetterTopics]);
     await this.deadLetters.connect();
     await this.consumer.connect();
     const joined = new Promise<void>((resolve) => {

@@ -90,7 +90,7 @@ export const listSubscriptionsCli: CliCommand = {
   usage: 'briefwatch subscriptions list [--json]',
   options: { json: { type: 'boolean', description: 'print JSON instead of a table' } },
   async run({ options, app, print }) {
-    const subscriptions = await listSubscriptions(app.get<PrismaClient>(PRISMA), { revealUrl: true });
+    const subscriptions = await listSubscriptions(app.get<PrismaClient>(PRISMA));
     if (options.json) return print(JSON.stringify(subscriptions, null, 2));
     if (subscriptions.length === 0) return print('no subscriptions yet (add one with: briefwatch subscriptions add <webhook-url> --brief <brief-id>)');
     for (const s of subscriptions) {
@@ -117,7 +117,7 @@ export const subscriptionAlertsCli: CliCommand = {
   async run({ positionals, options, app, print }) {
     const query = alertsQuerySchema.safeParse({ ...(options.state !== undefined ? { state: options.state } : {}), ...(options.limit !== undefined ? { limit: options.limit } : {}) });
     if (!query.success) throw invalid(query.error);
-    const alerts = await subscriptionAlerts(app.get<PrismaClient>(PRISMA), subscriptionId(positionals), query.data, { revealUrl: true });
+    const alerts = await subscriptionAlerts(app.get<PrismaClient>(PRISMA), subscriptionId(positionals), query.data);
     if (options.json) return print(JSON.stringify(alerts, null, 2));
     if (alerts.items.length === 0) return print('no alerts yet');
     for (const alert of alerts.items) {

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@briefwatch/db';
 import { ProblemError } from '@briefwatch/service-kit';
-import { toSubscriptionView, type SubscriptionView, type ViewOptions } from './subscription-view.js';
+import { toSubscriptionView, type SubscriptionView } from './subscription-view.js';
 
 /** Every subscription that was not removed, oldest first. */
-export async function listSubscriptions(prisma: PrismaClient, view: ViewOptions): Promise<SubscriptionView[]> {
+export async function listSubscriptions(prisma: PrismaClient): Promise<SubscriptionView[]> {
   const rows = await prisma.subscription.findMany({ where: { status: { not: 'removed' } }, orderBy: { createdAt: 'asc' } });
-  return rows.map((row) => toSubscriptionView(row, view));
+  return rows.map(toSubscriptionView);
 }
 
-export async function getSubscription(prisma: PrismaClient, id: string, view: ViewOptions): Promise<SubscriptionView> {
+export async function getSubscription(prisma: PrismaClient, id: string): Promise<SubscriptionView> {
   const row = await prisma.subscription.findUnique({ where: { id } });
   if (!row) throw new ProblemError('SUBSCRIPTION.NOT_FOUND', `no subscription ${id}`);
-  return toSubscriptionView(row, view);
+  return toSubscriptionView(row);
 }
 
 export const ALERT_STATES = ['pending', 'delivered', 'failed', 'in-digest', 'digested', 'cancelled'] as const;
@@ -23,8 +23,8 @@ export const alertsQuerySchema = z.strictObject({
 export type AlertsQuery = z.infer<typeof alertsQuerySchema>;
 
 /** A subscription's alerts, newest first, each with every delivery attempt (status, latency, error). */
-export async function subscriptionAlerts(prisma: PrismaClient, id: string, query: AlertsQuery, view: ViewOptions) {
-  const subscription = await getSubscription(prisma, id, view);
+export async function subscriptionAlerts(prisma: PrismaClient, id: string, query: AlertsQuery) {
+  const subscription = await getSubscription(prisma, id);
   const alerts = await prisma.alertQueue.findMany({ where: { subscriptionId: id, ...(query.state ? { state: query.state } : {}) }, orderBy: { createdAt: 'desc' }, take: query.limit });
   const attempts = await prisma.alertAttempt.findMany({ where: { alertId: { in: alerts.map((a) => a.alertId) } }, orderBy: { attempt: 'asc' } });
   const attemptsOf = new Map<string, typeof attempts>();

@@ -1,9 +1,9 @@
 import type { Subscription } from '@briefwatch/db';
 
 /**
- * A subscription as the API and the CLI show it. The webhook secret is never part of it, and
- * the webhook URL only to those who may see it: for a chat service's incoming webhook, the
- * URL is the credential.
+ * A subscription as the API and the CLI show it. The webhook secret is never part of it; the
+ * webhook URL is whole here, and `maskedView` hides it from those who may not see it: for a
+ * chat service's incoming webhook, the URL is the credential.
  */
 export interface SubscriptionView {
   id: string;
@@ -29,22 +29,22 @@ export function maskedUrl(url: string): string {
   }
 }
 
-export interface ViewOptions {
-  /** Show the webhook URL whole (key holders, the operator's CLI); otherwise its host only. */
-  revealUrl: boolean;
-}
-
-export function toSubscriptionView(row: Subscription, { revealUrl }: ViewOptions): SubscriptionView {
+export function toSubscriptionView(row: Subscription): SubscriptionView {
   return {
     id: row.id,
     name: row.name,
     target: { kind: row.targetKind, briefId: row.briefId, topicId: row.topicId, claimId: row.claimId, sourceId: row.sourceId, query: row.query },
     minScore: row.minScore,
     sourceIds: row.sourceIds,
-    channel: { kind: row.channelKind, url: revealUrl ? row.channelUrl : maskedUrl(row.channelUrl), every: row.digestEvery },
+    channel: { kind: row.channelKind, url: row.channelUrl, every: row.digestEvery },
     notify: { coverage: row.notifyCoverage, sourceHealth: row.notifyHealth },
     status: row.status,
     failing: row.failing,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** The view for someone who holds no key: the webhook URL with its host only. */
+export function maskedView(view: SubscriptionView): SubscriptionView {
+  return { ...view, channel: { ...view.channel, url: maskedUrl(view.channel.url) } };
 }

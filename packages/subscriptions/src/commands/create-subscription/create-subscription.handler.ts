@@ -12,10 +12,15 @@ import { CreateSubscriptionCommand, type CreatedSubscription } from './create-su
 
 @CommandHandler(CreateSubscriptionCommand)
 export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscriptionCommand, CreatedSubscription> {
+  /** Seals secrets with the key from configuration before they are stored. */
+  private readonly secrets: SecretBox;
+
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(CONFIG) private readonly config: BriefwatchConfig,
-  ) {}
+  ) {
+    this.secrets = new SecretBox(config.alerts.secretsKey);
+  }
 
   async execute({ input, correlationId }: CreateSubscriptionCommand): Promise<CreatedSubscription> {
     try {
@@ -28,7 +33,7 @@ export class CreateSubscriptionHandler implements ICommandHandler<CreateSubscrip
     const secret = newWebhookSecret();
     await this.prisma.$transaction(async (tx) => {
       // The secret and the event commit together: no subscription without its secret. It is stored sealed, never as it is shown once here.
-      await tx.webhookSecret.create({ data: { subscriptionId, secret: new SecretBox(this.config.alerts.secretsKey).seal(secret) } });
+      await tx.webhookSecret.create({ data: { subscriptionId, secret: this.secrets.seal(secret) } });
       await appendToStream(
         tx,
         streamIdOf('subscription', subscriptionId),

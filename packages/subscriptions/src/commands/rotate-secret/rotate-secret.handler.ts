@@ -16,10 +16,15 @@ import { RotateSecretCommand, type RotatedSecret } from './rotate-secret.command
  */
 @CommandHandler(RotateSecretCommand)
 export class RotateSecretHandler implements ICommandHandler<RotateSecretCommand, RotatedSecret> {
+  /** Seals secrets with the key from configuration before they are stored. */
+  private readonly secrets: SecretBox;
+
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(CONFIG) private readonly config: BriefwatchConfig,
-  ) {}
+    @Inject(CONFIG) config: BriefwatchConfig,
+  ) {
+    this.secrets = new SecretBox(config.alerts.secretsKey);
+  }
 
   async execute({ subscriptionId, overlapHours, correlationId }: RotateSecretCommand): Promise<RotatedSecret> {
     const streamId = streamIdOf('subscription', subscriptionId);
@@ -32,7 +37,7 @@ export class RotateSecretHandler implements ICommandHandler<RotateSecretCommand,
       await appendToStream(tx, streamId, [rotated!], { expectedVersion: history.length, metadata: { correlationId, causationId: null } });
       await tx.$executeRaw`
         UPDATE webhook_secrets
-        SET previous_secret = secret, previous_valid_until = ${new Date(previousValidUntil)}, secret = ${new SecretBox(this.config.alerts.secretsKey).seal(secret)}, rotated_at = ${new Date(rotatedAt)}
+        SET previous_secret = secret, previous_valid_until = ${new Date(previousValidUntil)}, secret = ${this.secrets.seal(secret)}, rotated_at = ${new Date(rotatedAt)}
         WHERE subscription_id = ${subscriptionId}::uuid`;
     });
     return { subscriptionId, secret, previousValidUntil };

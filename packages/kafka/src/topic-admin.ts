@@ -1,5 +1,8 @@
-import type { Admin, Kafka } from 'kafkajs';
+import kafkajs, { type Admin, type Kafka } from 'kafkajs';
 import { sleep } from './backoff.js';
+
+// kafkajs is CommonJS, and Node's ESM loader finds no named export for this enum: read it off the module.
+const { ConfigResourceTypes } = kafkajs;
 
 export interface TopicOptions {
   partitions?: number;
@@ -45,6 +48,34 @@ export async function ensureTopics(kafka: Kafka, topics: readonly string[], opti
       if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
     }
     await waitForLeaders(admin, missing);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * The longest time, in ms, any of the topics keeps a message (`retention.ms`, whatever set it:
+ * the topic, the broker's default); `Infinity` when one keeps messages for ever. Topics that
+ * do not exist are left out: they hold nothing.
+ */
+export async function longestRetentionMs(kafka: Kafka, topics: readonly string[]): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const named = [...new Set(topics)].filter((topic) => existing.has(topic));
+    if (named.length === 0) return 0;
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: named.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms'] })),
+    });
+    let longest = 0;
+    for (const resource of resources) {
+      const value = Number(resource.configEntries.find((entry) => entry.configName === 'retention.ms')?.configValue);
+      // A topic whose retention cannot be read is treated as keeping everything: the safe answer.
+      longest = Math.max(longest, !Number.isFinite(value) || value < 0 ? Infinity : value);
+    }
+    return longest;
   } finally {
     await admin.disconnect();
   }

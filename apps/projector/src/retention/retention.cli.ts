@@ -1,7 +1,9 @@
+import type { Kafka } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import type { PrismaClient } from '@briefwatch/db';
-import { CONFIG, PRISMA, type CliCommand } from '@briefwatch/service-kit';
+import { CONFIG, KAFKA, PRISMA, type CliCommand } from '@briefwatch/service-kit';
 import { countExpired, pruneExpired, type ExpiredCounts, type RetentionPolicy } from './expired-data.js';
+import { policyBeyondBroker } from './inbox-horizon.js';
 
 function describe(counts: ExpiredCounts, policy: RetentionPolicy): string[] {
   const kept = (days: number) => (days > 0 ? `older than ${days} days` : 'kept for ever');
@@ -22,7 +24,9 @@ export const pruneExpiredCli: CliCommand = {
   },
   async run({ options, app, print }) {
     const prisma = app.get<PrismaClient>(PRISMA);
-    const policy = app.get<BriefwatchConfig>(CONFIG).retention;
+    const config = app.get<BriefwatchConfig>(CONFIG);
+    // Inbox records outlive the broker's own retention, whatever RETENTION_INBOX_DAYS says.
+    const policy = await policyBeyondBroker(app.get<Kafka>(KAFKA), config.kafka.topicPrefix, config.retention);
     const counts = options['dry-run'] ? await countExpired(prisma, policy) : await pruneExpired(prisma, policy);
     if (options.json) return print(JSON.stringify(counts));
     print(options['dry-run'] ? 'would delete:' : 'deleted:');

@@ -1,13 +1,16 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import type { PrismaClient } from '@briefwatch/db';
 import type { Logger } from '@briefwatch/logging';
-import { CONFIG, LOGGER, PRISMA } from '@briefwatch/service-kit';
+import { CONFIG, KAFKA, LOGGER, PRISMA } from '@briefwatch/service-kit';
 import { pruneExpired } from './expired-data.js';
+import { policyBeyondBroker } from './inbox-horizon.js';
 
 /**
  * Prunes what is past its retention (RETENTION_*_DAYS) every RETENTION_EVERY_MIN, first a
- * minute after the projector starts. Several projectors may prune at once: each deletes only
+ * minute after the projector starts. Inbox records are kept past the broker's own retention,
+ * asked of the broker each round; when it does not answer, the inbox waits for the next round. Several projectors may prune at once: each deletes only
  * rows that have expired, so they only share the work.
  */
 @Injectable()
@@ -18,6 +21,7 @@ export class RetentionWorker implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     @Inject(CONFIG) private readonly config: BriefwatchConfig,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -37,7 +41,11 @@ export class RetentionWorker implements OnApplicationBootstrap, BeforeApplicatio
 
   private async prune(): Promise<void> {
     try {
-      const pruned = await pruneExpired(this.prisma, this.config.retention);
+      const policy = await policyBeyondBroker(this.kafka, this.config.kafka.topicPrefix, this.config.retention).catch((error: unknown) => {
+        this.logger.warn('could not read the broker\'s retention; inbox records are kept this round', { error });
+        return { ...this.config.retention, inboxDays: 0 };
+      });
+      const pruned = await pruneExpired(this.prisma, policy);
       if (pruned.inbox + pruned.rawResponses + pruned.quietPolls > 0) this.logger.log('pruned what was past its retention', { ...pruned });
     } catch (error) {
       // Nothing is lost by pruning later: the next round tries again.

@@ -1,4 +1,4 @@
-import { progressLine } from './projections.cli.js';
+import { progressLine, rebuildPacing } from './projections.cli.js';
 import { PROJECTIONS, projectionNamed } from './projections.js';
 
 describe('projections rebuild, its pure parts', () => {
@@ -12,5 +12,12 @@ describe('projections rebuild, its pure parts', () => {
     expect(new Set(tables).size).toBe(tables.length);
     expect(projectionNamed('links').tables).toEqual(['coverage_links']);
     expect(() => projectionNamed('nope')).toThrow(/no read model named "nope"; there are: sources, source-polls/);
+  });
+
+  it('paces a rebuild by its options, and refuses pacing that makes no sense', () => {
+    expect(rebuildPacing({})).toEqual({ pageSize: 500, pauseMs: 0 });
+    expect(rebuildPacing({ 'page-size': '25', 'pause-ms': '100' })).toEqual({ pageSize: 25, pauseMs: 100 });
+    expect(() => rebuildPacing({ 'page-size': '0' })).toThrow(/--page-size/);
+    expect(() => rebuildPacing({ 'pause-ms': 'soon' })).toThrow(/--pause-ms/);
   });
 });

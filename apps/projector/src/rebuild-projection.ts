@@ -2,6 +2,7 @@ import { readEvent, type EventEnvelope } from '@briefwatch/contracts';
 import { createPrismaClient, type Prisma, type PrismaClient } from '@briefwatch/db';
 import { countCategories, oldestRunningTransaction, readCategoriesAfter, readCategoriesSince } from '@briefwatch/event-store';
 import { ProblemError } from '@briefwatch/service-kit';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { projectorGroup } from './projection-lock.js';
 import type { Projection } from './projections.js';
 import { createShadowTables, dropSchema, shadowSchemaOf, swapInShadowTables } from './shadow-tables.js';
@@ -26,7 +27,10 @@ export interface RebuildResult {
 }
 
 export interface RebuildOptions {
+  /** Events applied per shadow transaction (500). */
   pageSize?: number;
+  /** A pause between pages, in ms, leaving a busy database room for live work (0). */
+  pauseMs?: number;
   /** Called after each page, between transactions; the rebuild waits for what it returns. */
   onProgress?: (progress: RebuildProgress) => void | Promise<void>;
 }
@@ -73,6 +77,7 @@ export async function rebuildProjection({ prisma, databaseUrl }: RebuildTarget, 
       done += page.length;
       const seconds = (performance.now() - started) / 1000;
       await options.onProgress?.({ projection: projection.name, done, total: Math.max(total, done), eventsPerSecond: seconds > 0 ? done / seconds : 0 });
+      if (options.pauseMs) await sleep(options.pauseMs);
     }
 
     const swapStarted = performance.now();

@@ -32,6 +32,11 @@ describe('the lexicon of the field', () => {
     expect(merged.size).toBe(1);
     expect(merged.korean('기계번역')?.en).toEqual(['machine translation', 'MT']);
   });
+
+  it('knows its English forms exactly as written', () => {
+    const lexicon = new BilingualLexicon([{ ko: '기계번역', en: ['MT', 'machine translation'], kind: 'concept' }]);
+    expect([lexicon.hasForm('MT'), lexicon.hasForm('machine translation'), lexicon.hasForm('mt'), lexicon.hasForm('translation')]).toEqual([true, true, false, false]);
+  });
 });
 
 describe('finding Korean terms', () => {

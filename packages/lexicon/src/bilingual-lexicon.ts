@@ -62,6 +62,7 @@ export class BilingualLexicon {
   /** Every run of up to three stems in the English forms → how many entries use it. */
   private readonly runsUsed = new Map<string, number>();
   private maxKey = MIN_KEY;
+  private forms: Set<string> | null = null;
 
   /** Lines of the files that were refused, with why: the rest of the lexicon is used. */
   readonly problems: string[];
@@ -129,6 +130,12 @@ export class BilingualLexicon {
   /** The entry Korean writes this way (spaces ignored). */
   korean(term: string): LexiconEntry | undefined {
     return this.byKorean.get(compact(term));
+  }
+
+  /** Whether some entry has this English form, exactly as written ("GPT", "New York"). */
+  hasForm(written: string): boolean {
+    if (!this.forms) this.forms = new Set([...this.byKorean.values()].flatMap((entry) => entry.en));
+    return this.forms.has(written);
   }
 
   /** The entries that have an English form with these stems (joined by spaces). */

@@ -1,4 +1,5 @@
 import { flattenClaims, type ParsedBrief } from '../brief-model.js';
+import { repairSlip } from './ocr-corrections.js';
 import { parseBrief } from './parse-brief.js';
 
 /** Small briefs written for these tests, one kind of export damage each. */
@@ -52,8 +53,8 @@ describe('export damage the parser mends', () => {
     ]);
   });
 
-  it('mends Al, OpenAl, GTP, NeurlPS and Newyork Times in shown text, keeping raw text', () => {
-    const parsed = brief('T', '', 'Al news', '', "- OpenAl shows GTP-2 at NeurlPS; Al's limits; Al학회", '', '¹ Newyork Times, "A U.S Secret Weapon in A.I", 2020.6.9.');
+  it('mends Al, OpenAl, GTP (in a brief that also writes GPT), NeurlPS and Newyork Times in shown text, keeping raw text', () => {
+    const parsed = brief('T', '', 'Al news', '', "- OpenAl shows GTP-2 at NeurlPS; Al's limits; Al학회", '- GPT-3 follows a year later', '', '¹ Newyork Times, "A U.S Secret Weapon in A.I", 2020.6.9.');
     const [claim] = claims(parsed);
     expect(claim!.text).toBe("OpenAI shows GPT-2 at NeurIPS; AI's limits; AI학회");
     expect(claim!.rawText).toBe("OpenAl shows GTP-2 at NeurlPS; Al's limits; Al학회");
@@ -82,4 +83,18 @@ describe('export damage the parser mends', () => {
     expect(claims(parsed)[0]!.citations).toEqual([]);
     expect(parsed.warnings).toEqual([expect.objectContaining({ code: 'MARKER.UNRESOLVED', line: 5 })]);
   });
+
+  it('mends a word only when one slip away from a single name the lexicon knows, and never a word in use', () => {
+    expect(repairSlip('lCML')).toBe('ICML');
+    // Two capitals swapped only where the document writes the mended form itself: abbreviations the lexicon lacks are many.
+    expect(repairSlip('CVRP', new Set(['CVPR', 'paper']))).toBe('CVPR');
+    expect(repairSlip('CVRP')).toBeNull();
+    expect(repairSlip('Newyork')).toBe('New York');
+    // Known forms, everyday words and unknown names stay as they are.
+    expect(repairSlip('GPT')).toBeNull();
+    expect(repairSlip('Nile')).toBeNull();
+    expect(repairSlip('Zaxbyte')).toBeNull();
+    expect(repairSlip('NSCAI')).toBeNull();
+  });
 });
+

@@ -5,7 +5,7 @@ import { flattenClaims } from '../brief-model.js';
 import { parseFootnote } from './footnotes.js';
 import { classifyLine, type BriefLine } from './line-kinds.js';
 import { extractMarkers, type Marker } from './markers.js';
-import { correctOcr } from './ocr-corrections.js';
+import { correctOcr, latinWordsOf } from './ocr-corrections.js';
 
 /** A marker waiting to be matched with its footnote once every line has been read. */
 interface PendingMarker {
@@ -47,8 +47,9 @@ export function parseBrief(text: string): ParsedBrief {
 
   const corrections: Correction[] = [];
   const warnings: ParseWarning[] = [];
+  const documentWords = latinWordsOf(text);
   const corrected = (raw: string, line: number) => {
-    const result = correctOcr(raw, line);
+    const result = correctOcr(raw, line, documentWords);
     corrections.push(...result.corrections);
     return result.text;
   };

@@ -46,7 +46,7 @@ describe('finding Korean terms', () => {
     { ko: '통신', en: ['telecommunications'], kind: 'concept' },
     { ko: '위성', en: ['satellite'], kind: 'concept' },
     { ko: '저궤도 위성', en: ['low Earth orbit satellite'], kind: 'concept' },
-    { ko: '노르웨이', en: ['Norway'], kind: 'name' },
+    { ko: '노르웨이', en: ['Norway'], kind: 'place' },
     { ko: '반도체', en: ['semiconductor'], kind: 'concept' },
     { ko: '반도체법', en: ['chips act'], kind: 'concept' },
   ]);

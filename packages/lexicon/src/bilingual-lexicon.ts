@@ -8,12 +8,12 @@ import { stems } from './english-words.js';
  * What an entry names. A concept, a product, a law or an event can be what a story is about;
  * a person, a place or an organisation is who or where (`name`: a name not yet classified).
  */
-export const LEXICON_KINDS = ['concept', 'product', 'law', 'event', 'person', 'place', 'organisation', 'name'] as const;
+export const LEXICON_KINDS = ['concept', 'product', 'law', 'event', 'person', 'place', 'organisation'] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
 
 /** Whether entries of this kind say who or where a story is about rather than what. */
 export function namesWhoOrWhere(kind: LexiconKind): boolean {
-  return kind === 'person' || kind === 'place' || kind === 'organisation' || kind === 'name';
+  return kind === 'person' || kind === 'place' || kind === 'organisation';
 }
 
 /** One concept or name of the field: how Korean writes it and the English forms news uses. */
@@ -141,6 +141,11 @@ export class BilingualLexicon {
   /** The entries that have an English form with these stems (joined by spaces). */
   english(stemmedForm: string): readonly LexiconEntry[] {
     return this.byEnglish.get(stemmedForm) ?? [];
+  }
+
+  /** The names (every kind but concept) that have an English form with these stems: who, where, or a product, law or event. */
+  names(stemmedForm: string): readonly LexiconEntry[] {
+    return this.english(stemmedForm).filter((entry) => entry.kind !== 'concept');
   }
 
   /**

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readBriefDocument } from '@briefwatch/brief';
 import { evaluateLinks, type LabelledStory } from './evaluation.js';
+import { evaluationSetFiles, evaluationSets } from './evaluation-sets.js';
 import { Linker } from './linker.js';
 
 const sets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'eval');
@@ -22,13 +23,13 @@ const FLOORS: Record<string, { topicF1: number; claimHitAt3: number }> = {
 
 describe("the project's evaluation sets", () => {
   it('are all there, each a brief with 40 or more labelled stories', () => {
-    const found = readdirSync(sets, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-    expect(found.sort()).toEqual(Object.keys(FLOORS).sort());
+    expect(evaluationSets(sets).map((set) => set.name)).toEqual(Object.keys(FLOORS).sort());
   });
 
   it.each(Object.entries(FLOORS))('%s: linking holds its measured quality', (name, floor) => {
-    const document = readBriefDocument(readFileSync(path.join(sets, name, 'brief.txt')));
-    const stories = readFileSync(path.join(sets, name, 'stories.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LabelledStory);
+    const files = evaluationSetFiles(sets, name);
+    const document = readBriefDocument(readFileSync(files.brief));
+    const stories = readFileSync(files.stories, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as LabelledStory);
     expect(stories.length).toBeGreaterThanOrEqual(40);
     const report = evaluateLinks(new Linker(document), document, stories);
     // Every label names a topic of the brief and a claim phrase found in it.

@@ -73,7 +73,7 @@ const SHORTEST_SOUND_KEY = 3;
 function whoOrWhere(key: string): boolean {
   if (/\d/.test(key)) return false;
   return fieldLexicon()
-    .english(key)
+    .names(key)
     .some((e) => namesWhoOrWhere(e.kind));
 }
 

@@ -1,12 +1,6 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { evaluateLinks, type EvaluationReport } from '@briefwatch/linking';
+import { evaluateLinks, evaluationSets, type EvaluationReport, type EvaluationSetFiles } from '@briefwatch/linking';
 import { ProblemError, type CliCommand } from '@briefwatch/service-kit';
 import { briefFrom, labelledLineSchema, linkerFor, readJsonLines } from './linking-input.js';
-
-/** An evaluation set: a brief and its labelled stories, side by side in one folder. */
-const SET_BRIEF = 'brief.txt';
-const SET_STORIES = 'stories.jsonl';
 
 async function evaluate(brief: string, labels: string, threshold: unknown, note: (line: string) => void): Promise<EvaluationReport> {
   const document = await briefFrom(brief);
@@ -26,7 +20,7 @@ export const evalCli: CliCommand = {
   options: {
     brief: { type: 'string', description: 'the brief file' },
     labels: { type: 'string', description: 'one labelled story a line, as in the evaluation sets' },
-    sets: { type: 'string', description: `a folder of evaluation sets, each a folder with ${SET_BRIEF} and ${SET_STORIES} (default: eval)` },
+    sets: { type: 'string', description: 'a folder of evaluation sets, each a folder with brief.txt and stories.jsonl (default: eval)' },
     threshold: { type: 'string', description: 'the calibrated score (0..1) a link needs (default 0.35)' },
     json: { type: 'boolean', description: 'print the report as JSON' },
   },
@@ -45,15 +39,16 @@ export const evalCli: CliCommand = {
       return;
     }
     const folder = (options.sets as string | undefined) ?? 'eval';
-    let names: string[];
+    let sets: EvaluationSetFiles[];
     try {
-      names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+      sets = evaluationSets(folder);
     } catch {
       throw new ProblemError('LINK.INPUT_NOT_FOUND', `no evaluation sets at ${folder}: name a folder with --sets, or one brief with --brief and --labels`);
     }
-    if (names.length === 0) throw new ProblemError('LINK.INPUT_NOT_FOUND', `${folder} holds no evaluation set (a folder with ${SET_BRIEF} and ${SET_STORIES})`);
+    if (sets.length === 0) throw new ProblemError('LINK.INPUT_NOT_FOUND', `${folder} holds no evaluation set (a folder with brief.txt and stories.jsonl)`);
+    const names = sets.map((set) => set.name);
     const reports: Record<string, EvaluationReport> = {};
-    for (const name of names) reports[name] = await evaluate(path.join(folder, name, SET_BRIEF), path.join(folder, name, SET_STORIES), options.threshold, note);
+    for (const set of sets) reports[set.name] = await evaluate(set.brief, set.stories, options.threshold, note);
     if (options.json) return print(JSON.stringify(reports, null, 2));
     const width = Math.max(...names.map((n) => n.length));
     print(`${'set'.padEnd(width)}  stories  topic P  topic R  topic F1  claim hit@3`);

@@ -26,10 +26,9 @@ const EVERYDAY_ZIPF = 3.5;
  */
 function lexiconName(written: string): string | null | undefined {
   const key = stems(written).join(' ');
-  const entries = fieldLexicon().english(key);
-  const name = entries.find((e) => e.kind !== 'concept');
+  const [name] = fieldLexicon().names(key);
   if (name) return name.en[0];
-  if (entries.length > 0) return null;
+  if (fieldLexicon().english(key).length > 0) return null;
   // One ordinary word capitalised ("Critics", "Blueprint") says nothing of a name.
   if (!/\s/.test(written) && /^[A-Z][a-z]+$/.test(written) && zipfOf(key) >= EVERYDAY_ZIPF) return null;
   return undefined;

@@ -16,7 +16,7 @@ const fromEntry = (entry: LexiconEntry): GlossedTerm => ({ ko: entry.ko, en: [..
  * and Hangul words the lexicon lacks, kept with no English form: most are foreign words or
  * names written in Hangul (레커그니션), matched by their sound.
  */
-export function koreanTerms(text: string): GlossedTerm[] {
+function koreanTerms(text: string): GlossedTerm[] {
   const { found, unmatched } = fieldLexicon().findKorean(text);
   const foreign = unmatched.filter((word) => word.length >= SHORTEST_FOREIGN_WORD);
   return [...found.map((f) => fromEntry(f.entry)), ...foreign.map((word): GlossedTerm => ({ ko: word, en: [], kind: 'name' }))];
@@ -56,7 +56,7 @@ export function englishTerms(text: string, { lexiconOnly = false } = {}): Glosse
 }
 
 /** A line is read as Korean when most of its letters are Hangul. */
-export function isKorean(text: string): boolean {
+function isKorean(text: string): boolean {
   const hangul = (text.match(/[가-힣]/g) ?? []).length;
   const latin = (text.match(/[A-Za-z]/g) ?? []).length;
   return hangul > 0 && hangul >= latin / 3;

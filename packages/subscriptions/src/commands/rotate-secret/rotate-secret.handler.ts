@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streamIdOf, type WebhookSecretRotated } from '@briefwatch/contracts';
 import type { PrismaClient } from '@briefwatch/db';
-import { appendToStream, readStream } from '@briefwatch/event-store';
+import { decideAndAppend } from '@briefwatch/event-store';
 import type { BriefwatchConfig } from '@briefwatch/config';
 import { CONFIG, PRISMA } from '@briefwatch/service-kit';
 import { newWebhookSecret, SecretBox } from '../../secret-box.js';
@@ -27,18 +27,24 @@ export class RotateSecretHandler implements ICommandHandler<RotateSecretCommand,
   }
 
   async execute({ subscriptionId, overlapHours, correlationId }: RotateSecretCommand): Promise<RotatedSecret> {
-    const streamId = streamIdOf('subscription', subscriptionId);
-    const history = await readStream(this.prisma, streamId);
-    const [rotated] = decideSecretRotation(subscriptionId, overlapHours, new Date(), history.reduce(subscriptionModel.evolve, subscriptionModel.initial()));
-    const { rotatedAt, previousValidUntil } = rotated!.data as WebhookSecretRotated;
     const secret = newWebhookSecret();
-    await this.prisma.$transaction(async (tx) => {
-      // A conflicting change to the stream since it was read refuses the rotation (409), and the secrets stay as they were.
-      await appendToStream(tx, streamId, [rotated!], { expectedVersion: history.length, metadata: { correlationId, causationId: null } });
+    const { previousValidUntil } = await this.prisma.$transaction(async (tx) => {
+      // Alerts append to the subscription's stream too: a rotation that meets one is decided again on what the stream now holds.
+      const rotated = await decideAndAppend(
+        tx,
+        streamIdOf('subscription', subscriptionId),
+        subscriptionModel,
+        (state) => {
+          const events = decideSecretRotation(subscriptionId, overlapHours, new Date(), state);
+          return { events, result: events[0]!.data as WebhookSecretRotated };
+        },
+        { correlationId, causationId: null },
+      );
       await tx.$executeRaw`
         UPDATE webhook_secrets
-        SET previous_secret = secret, previous_valid_until = ${new Date(previousValidUntil)}, secret = ${this.secrets.seal(secret)}, rotated_at = ${new Date(rotatedAt)}
+        SET previous_secret = secret, previous_valid_until = ${new Date(rotated.previousValidUntil)}, secret = ${this.secrets.seal(secret)}, rotated_at = ${new Date(rotated.rotatedAt)}
         WHERE subscription_id = ${subscriptionId}::uuid`;
+      return rotated;
     });
     return { subscriptionId, secret, previousValidUntil };
   }

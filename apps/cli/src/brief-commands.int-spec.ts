@@ -49,6 +49,17 @@ describe('npx briefwatch brief show / brief import', () => {
     expect(await eventCount()).toBe(stored);
   });
 
+  it('stores a brief once when it is imported twice at the same moment', async () => {
+    const copy = path.join(dir, 'imported-twice.txt');
+    copyFileSync(spriPath, copy);
+    const both = await Promise.all([cli('brief', 'import', copy), cli('brief', 'import', copy)]);
+    expect(both.map((run) => run.code)).toEqual([0, 0]);
+    // Whichever lost the race was decided again on what the other stored: nothing to add.
+    expect(both.filter((run) => /as version 1 /.test(run.out))).toHaveLength(1);
+    expect(both.filter((run) => /is unchanged \(version 1/.test(run.out))).toHaveLength(1);
+    expect(await db.prisma.event.count({ where: { streamId: 'brief-imported-twice', type: 'BriefImported' } })).toBe(1);
+  });
+
   it('records one change for a copy with one claim edited, and keeps the claim id', async () => {
     const copy = path.join(dir, 'spri-ai-brief-2020-06.txt');
     writeFileSync(copy, readFileSync(spriPath, 'utf8').replace('80명 중 26명이', '80명 중 27명이'));

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streamIdOf } from '@briefwatch/contracts';
 import type { PrismaClient } from '@briefwatch/db';
-import { appendToStream, readStream } from '@briefwatch/event-store';
+import { decideAndAppend } from '@briefwatch/event-store';
 import { PRISMA } from '@briefwatch/service-kit';
 import { BriefFormatError } from '../../brief-errors.js';
 import { profileBrief } from '../../brief-document.js';
@@ -27,14 +27,17 @@ export class ImportBriefHandler implements ICommandHandler<ImportBriefCommand, I
     const parsed = parseBriefBytes(input.bytes);
     const overrides = input.overrides ? parseProfileOverrides(input.overrides.text, input.overrides.fileName) : {};
 
-    const streamId = streamIdOf('brief', input.briefId);
-    const history = await readStream(this.prisma, streamId);
-    const state = history.reduce(evolveBrief, initialBriefState());
-    const document = profileBrief(alignWithStoredBrief(parsed, state), overrides);
-    const { events, summary } = decideImportBrief({ briefId: input.briefId, document, fileName: input.fileName, now: new Date() }, state);
-    if (events.length > 0) {
-      await appendToStream(this.prisma, streamId, events, { expectedVersion: history.length, metadata: { correlationId, causationId } });
-    }
-    return summary;
+    // Two imports of one brief at once: the later is decided again on what the first stored (usually: nothing to add).
+    return decideAndAppend(
+      this.prisma,
+      streamIdOf('brief', input.briefId),
+      { initial: initialBriefState, evolve: evolveBrief },
+      (state) => {
+        const document = profileBrief(alignWithStoredBrief(parsed, state), overrides);
+        const { events, summary } = decideImportBrief({ briefId: input.briefId, document, fileName: input.fileName, now: new Date() }, state);
+        return { events, result: summary };
+      },
+      { correlationId, causationId },
+    );
   }
 }

@@ -6,7 +6,7 @@ import { stems } from './english-words.js';
 
 /**
  * What an entry names. A concept, a product, a law or an event can be what a story is about;
- * a person, a place or an organisation is who or where (`name`: a name not yet classified).
+ * a person, a place or an organisation is who or where.
  */
 export const LEXICON_KINDS = ['concept', 'product', 'law', 'event', 'person', 'place', 'organisation'] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
@@ -62,7 +62,8 @@ export class BilingualLexicon {
   /** Every run of up to three stems in the English forms → how many entries use it. */
   private readonly runsUsed = new Map<string, number>();
   private maxKey = MIN_KEY;
-  private forms: Set<string> | null = null;
+  /** Every English form as written, for `hasForm`. */
+  private readonly forms = new Set<string>();
 
   /** Lines of the files that were refused, with why: the rest of the lexicon is used. */
   readonly problems: string[];
@@ -97,6 +98,7 @@ export class BilingualLexicon {
   }
 
   private add(entry: LexiconEntry): void {
+    for (const form of entry.en) this.forms.add(form);
     const key = compact(entry.ko);
     const known = this.byKorean.get(key);
     if (known) {
@@ -134,7 +136,6 @@ export class BilingualLexicon {
 
   /** Whether some entry has this English form, exactly as written ("GPT", "New York"). */
   hasForm(written: string): boolean {
-    if (!this.forms) this.forms = new Set([...this.byKorean.values()].flatMap((entry) => entry.en));
     return this.forms.has(written);
   }
 

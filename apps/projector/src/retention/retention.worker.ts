@@ -10,8 +10,9 @@ import { policyBeyondBroker } from './inbox-horizon.js';
 /**
  * Prunes what is past its retention (RETENTION_*_DAYS) every RETENTION_EVERY_MIN, first a
  * minute after the projector starts. Inbox records are kept past the broker's own retention,
- * asked of the broker each round; when it does not answer, the inbox waits for the next round. Several projectors may prune at once: each deletes only
- * rows that have expired, so they only share the work.
+ * asked of the broker each round; when it does not answer, the inbox waits for the next
+ * round. Several projectors may prune at once: each deletes only rows that have expired, so
+ * they only share the work.
  */
 @Injectable()
 export class RetentionWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
